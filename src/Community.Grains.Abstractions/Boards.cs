@@ -1,0 +1,234 @@
+using Orleans.Concurrency;
+
+namespace Community.Grains.Abstractions;
+
+public enum BoardKind
+{
+    /// <summary>The open-space marketplace: one lane of topics and a grid of time slots x spaces.</summary>
+    OpenSpace = 0,
+    /// <summary>A regional group: a region, its countries, and lanes for priorities, struggles, success stories and collaboration ideas.</summary>
+    Glocal = 1,
+}
+
+public enum BoardState
+{
+    Open = 0,
+    VotingClosed = 1,
+    Locked = 2,
+}
+
+[Immutable, GenerateSerializer]
+public sealed record Lane(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Title);
+
+[Immutable, GenerateSerializer]
+public sealed record Slot(
+    [property: Id(0)] string Id,
+    [property: Id(1)] DateTimeOffset StartsAt,
+    [property: Id(2)] DateTimeOffset EndsAt,
+    [property: Id(3)] string Label);
+
+[Immutable, GenerateSerializer]
+public sealed record Space(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] int? Capacity,
+    [property: Id(3)] string? OnlineLink);
+
+/// <summary>A glocal board's region: its name and its countries as ISO 3166-1 alpha-2 codes.</summary>
+[Immutable, GenerateSerializer]
+public sealed record Region(
+    [property: Id(0)] string Name,
+    [property: Id(1)] IReadOnlyList<string> Countries);
+
+/// <summary>What an organiser asks for when creating a board; the meeting grain assigns the board id.</summary>
+[Immutable, GenerateSerializer]
+public sealed record BoardDefinition
+{
+    [Id(0)] public BoardKind Kind { get; init; }
+    [Id(1)] public string Title { get; init; } = "";
+    /// <summary>Empty: the kind's default lanes.</summary>
+    [Id(2)] public IReadOnlyList<Lane> Lanes { get; init; } = [];
+    [Id(3)] public IReadOnlyList<Slot> Slots { get; init; } = [];
+    [Id(4)] public IReadOnlyList<Space> Spaces { get; init; } = [];
+    [Id(5)] public Region? Region { get; init; }
+    [Id(6)] public int DotsPerParticipant { get; init; } = 3;
+    [Id(7)] public int MaxDotsPerCard { get; init; } = 1;
+}
+
+[Immutable, GenerateSerializer]
+public sealed record BoardSummary(
+    [property: Id(0)] string BoardId,
+    [property: Id(1)] BoardKind Kind,
+    [property: Id(2)] string Title,
+    [property: Id(3)] Region? Region);
+
+public enum CardStatus
+{
+    Proposed = 0,
+    Scheduled = 1,
+    Merged = 2,
+    Withdrawn = 3,
+    Hidden = 4,
+}
+
+[Immutable, GenerateSerializer]
+public sealed record CardDraft(
+    [property: Id(0)] string? Lane,
+    [property: Id(1)] string Title,
+    [property: Id(2)] string? Description);
+
+/// <summary>A partial edit of a card: null members are left as they are.</summary>
+[Immutable, GenerateSerializer]
+public sealed record CardEdit
+{
+    [Id(0)] public string? Title { get; init; }
+    [Id(1)] public string? Description { get; init; }
+    [Id(2)] public string? Lane { get; init; }
+    /// <summary>Other regions (glocal board ids) this card links to, for cross-border ideas.</summary>
+    [Id(3)] public IReadOnlyList<string>? LinkedBoards { get; init; }
+}
+
+/// <summary>Where a scheduled topic takes place.</summary>
+[Immutable, GenerateSerializer]
+public sealed record Placement(
+    [property: Id(0)] string SlotId,
+    [property: Id(1)] string SpaceId);
+
+/// <summary>A card as every watcher sees it: counts, not the voters.</summary>
+[Immutable, GenerateSerializer]
+public sealed record CardView
+{
+    [Id(0)] public string CardId { get; init; } = "";
+    [Id(1)] public string Lane { get; init; } = "";
+    [Id(2)] public string Title { get; init; } = "";
+    [Id(3)] public string? Description { get; init; }
+    [Id(4)] public string AuthorId { get; init; } = "";
+    [Id(5)] public string AuthorName { get; init; } = "";
+    [Id(6)] public int Dots { get; init; }
+    [Id(7)] public int Interested { get; init; }
+    [Id(8)] public int Present { get; init; }
+    [Id(9)] public CardStatus Status { get; init; }
+    [Id(10)] public Placement? Placement { get; init; }
+    [Id(11)] public string? MergedInto { get; init; }
+    [Id(12)] public IReadOnlyList<string> LinkedBoards { get; init; } = [];
+    [Id(13)] public DateTimeOffset CreatedAt { get; init; }
+}
+
+/// <summary>A running round: everyone sees the same countdown.</summary>
+[Immutable, GenerateSerializer]
+public sealed record RoundTimer(
+    [property: Id(0)] string Label,
+    [property: Id(1)] DateTimeOffset StartedAt,
+    [property: Id(2)] DateTimeOffset EndsAt);
+
+[Immutable, GenerateSerializer]
+public sealed record Grid(
+    [property: Id(0)] IReadOnlyList<Slot> Slots,
+    [property: Id(1)] IReadOnlyList<Space> Spaces);
+
+/// <summary>What one participant has done on a board; only in their own snapshot.</summary>
+[Immutable, GenerateSerializer]
+public sealed record MyBoard(
+    [property: Id(0)] IReadOnlyDictionary<string, int> Dots,
+    [property: Id(1)] int Remaining,
+    [property: Id(2)] IReadOnlyList<string> Interested,
+    [property: Id(3)] IReadOnlyList<string> Present);
+
+/// <summary>The whole board at one version. Cards that were merged, withdrawn or hidden are not in it.</summary>
+[Immutable, GenerateSerializer]
+public sealed record BoardSnapshot
+{
+    [Id(0)] public string MeetingId { get; init; } = "";
+    [Id(1)] public string BoardId { get; init; } = "";
+    [Id(2)] public BoardKind Kind { get; init; }
+    [Id(3)] public string Title { get; init; } = "";
+    [Id(4)] public long Version { get; init; }
+    [Id(5)] public BoardState State { get; init; }
+    [Id(6)] public IReadOnlyList<Lane> Lanes { get; init; } = [];
+    [Id(7)] public IReadOnlyList<CardView> Cards { get; init; } = [];
+    [Id(8)] public Grid? Grid { get; init; }
+    [Id(9)] public Region? Region { get; init; }
+    [Id(10)] public int DotsPerParticipant { get; init; }
+    [Id(11)] public int MaxDotsPerCard { get; init; }
+    [Id(12)] public RoundTimer? Round { get; init; }
+    [Id(13)] public MyBoard? MyDots { get; init; }
+}
+
+/// <summary>The answer to setting my dots on a card.</summary>
+[Immutable, GenerateSerializer]
+public sealed record DotResult(
+    [property: Id(0)] string CardId,
+    [property: Id(1)] int Dots,
+    [property: Id(2)] int Remaining,
+    [property: Id(3)] int CardDots);
+
+/// <summary>
+/// What changed on a board between two versions. Cards lists the changed cards as they now are; Removed lists
+/// cards that left the board (merged, withdrawn, hidden). State and Round are the current values.
+/// </summary>
+[Immutable, GenerateSerializer]
+public sealed record BoardChanges
+{
+    [Id(0)] public string BoardId { get; init; } = "";
+    [Id(1)] public long FromVersion { get; init; }
+    [Id(2)] public long ToVersion { get; init; }
+    [Id(3)] public IReadOnlyList<CardView> Cards { get; init; } = [];
+    [Id(4)] public IReadOnlyList<string> Removed { get; init; } = [];
+    [Id(5)] public BoardState State { get; init; }
+    [Id(6)] public RoundTimer? Round { get; init; }
+}
+
+/// <summary>A web node's relay for one board. Best effort: lost on silo restart, so relays resubscribe and clients resync.</summary>
+public interface IBoardObserver : IGrainObserver
+{
+    [OneWay]
+    Task OnChanges(BoardChanges changes);
+}
+
+/// <summary>
+/// The single writer of one board, keyed by <see cref="Keys.Board"/>: cards, dots per participant, interest,
+/// presence, grid placement, state, round. Every change raises <see cref="BoardSnapshot.Version"/>.
+/// </summary>
+public interface IBoardGrain : IGrainWithStringKey
+{
+    /// <summary>Called once by the meeting grain; refused with Conflict if the board exists.</summary>
+    Task<BoardSnapshot> Initialize(BoardDefinition definition);
+
+    /// <summary>The board, with <see cref="BoardSnapshot.MyDots"/> filled in when a participant id is given.</summary>
+    Task<BoardSnapshot> GetSnapshot(string? participantId);
+
+    Task<BoardSnapshot> SetState(Actor actor, BoardState state);
+
+    Task<CardView> Propose(Actor actor, CardDraft draft);
+
+    Task<CardView> Edit(Actor actor, string cardId, CardEdit edit);
+
+    /// <summary>The author withdraws their card; a facilitator hides it. Dots go back to the voters.</summary>
+    Task<CardView> Remove(Actor actor, string cardId);
+
+    /// <summary>Sets the actor's dots on a card (idempotent). Acknowledged only once durable.</summary>
+    Task<DotResult> SetDots(Actor actor, string cardId, int dots);
+
+    Task<CardView> SetInterest(Actor actor, string cardId, bool interested);
+
+    Task<CardView> SetPresence(Actor actor, string cardId, bool present);
+
+    /// <summary>Facilitator: place in the grid; GridConflict if the cell is taken or the convener is busy in that slot.</summary>
+    Task<CardView> Schedule(Actor actor, string cardId, Placement placement);
+
+    Task<CardView> Unschedule(Actor actor, string cardId);
+
+    /// <summary>Facilitator: merge a duplicate into another card; dots (within caps and budgets), interest and notes move.</summary>
+    Task<CardView> Merge(Actor actor, string cardId, string intoCardId);
+
+    Task<BoardSnapshot> StartRound(Actor actor, string label, TimeSpan duration);
+
+    Task<BoardSnapshot> StopRound(Actor actor);
+
+    /// <summary>Subscribes or renews; a subscription not renewed for two minutes expires.</summary>
+    Task Subscribe(IBoardObserver observer);
+
+    Task Unsubscribe(IBoardObserver observer);
+}

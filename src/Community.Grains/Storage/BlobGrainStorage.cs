@@ -1,0 +1,129 @@
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
+using Orleans.Storage;
+
+namespace Community.Grains.Storage;
+
+/// <summary>
+/// Grain state as one plain JSON blob per grain, with ETag optimistic concurrency, in the manner of Orleans'
+/// AzureBlobGrainStorage: create with If-None-Match: *, update and delete with If-Match, and a lost race is an
+/// <see cref="InconsistentStateException"/> that leaves the stored value as it was.
+/// </summary>
+internal sealed partial class BlobGrainStorage : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+{
+    private readonly string _providerName;
+    private readonly BlobContainerClient _container;
+    private readonly ILogger<BlobGrainStorage> _logger;
+
+    public BlobGrainStorage(string providerName, BlobGrainStorageOptions options, ILogger<BlobGrainStorage> logger)
+    {
+        _providerName = providerName;
+        _container = BlobConnection.CreateServiceClient(options.ConnectionString).GetBlobContainerClient(options.ContainerName);
+        _logger = logger;
+    }
+
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(OptionFormattingUtilities.Name<BlobGrainStorage>(_providerName), ServiceLifecycleStage.ApplicationServices, EnsureContainerAsync);
+
+    internal async Task EnsureContainerAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
+        catch (Exception exception) when (exception is RequestFailedException or AggregateException or HttpRequestException)
+        {
+            throw new InvalidOperationException(
+                $"Blob storage at {_container.Uri.GetLeftPart(UriPartial.Authority)} is unreachable or refused container '{_container.Name}': {exception.Message}",
+                exception);
+        }
+    }
+
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var blobName = BlobName(stateName, grainId);
+        var blob = _container.GetBlobClient(blobName);
+        try
+        {
+            var download = await blob.DownloadContentAsync();
+            grainState.State = Deserialize<T>(blobName, download.Value.Content);
+            grainState.ETag = download.Value.Details.ETag.ToString();
+            grainState.RecordExists = true;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            grainState.State = Activator.CreateInstance<T>();
+            grainState.ETag = null;
+            grainState.RecordExists = false;
+        }
+    }
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var blobName = BlobName(stateName, grainId);
+        var blob = _container.GetBlobClient(blobName);
+        var content = BinaryData.FromObjectAsJson(grainState.State, GrainStateJson.Options);
+        try
+        {
+            var uploaded = await blob.UploadAsync(content, new BlobUploadOptions
+            {
+                Conditions = ConditionsFor(grainState.ETag),
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+            });
+            grainState.ETag = uploaded.Value.ETag.ToString();
+            grainState.RecordExists = true;
+        }
+        catch (RequestFailedException exception) when (IsLostRace(exception))
+        {
+            LogLostRace(blobName, grainState.ETag, exception.Status);
+            throw new InconsistentStateException($"Grain state blob '{blobName}' was changed by another writer.", storedEtag: "unknown", currentEtag: grainState.ETag ?? "none", exception);
+        }
+    }
+
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var blobName = BlobName(stateName, grainId);
+        var blob = _container.GetBlobClient(blobName);
+        try
+        {
+            await blob.DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, ConditionsFor(grainState.ETag));
+        }
+        catch (RequestFailedException exception) when (IsLostRace(exception))
+        {
+            LogLostRace(blobName, grainState.ETag, exception.Status);
+            throw new InconsistentStateException($"Grain state blob '{blobName}' was changed by another writer.", storedEtag: "unknown", currentEtag: grainState.ETag ?? "none", exception);
+        }
+
+        grainState.State = Activator.CreateInstance<T>();
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+    }
+
+    /// <summary>The blob name is part of the stored contract: grain type, then key, then state name.</summary>
+    internal static string BlobName(string stateName, GrainId grainId) => $"{grainId.Type}/{grainId.Key}/{stateName}.json";
+
+    // No ETag means "I believe nothing is stored": only a create may succeed.
+    private static BlobRequestConditions ConditionsFor(string? etag) =>
+        etag is null ? new BlobRequestConditions { IfNoneMatch = ETag.All } : new BlobRequestConditions { IfMatch = new ETag(etag) };
+
+    private static bool IsLostRace(RequestFailedException exception) => exception.Status is 409 or 412;
+
+    private static T Deserialize<T>(string blobName, BinaryData content)
+    {
+        try
+        {
+            return content.ToObjectFromJson<T>(GrainStateJson.Options)
+                ?? throw new GrainStateCorruptException(blobName, "it holds JSON null");
+        }
+        catch (JsonException exception)
+        {
+            throw new GrainStateCorruptException(blobName, exception.Message, exception);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost a write race on {BlobName} with ETag {ETag} (status {Status})")]
+    private partial void LogLostRace(string blobName, string? etag, int status);
+}

@@ -1,0 +1,40 @@
+using Community.Web.Endpoints;
+
+namespace Community.Web.Hosting;
+
+public static class CommunityWebHosting
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplicationBuilder AddCommunityWeb(this WebApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders().AddSimpleConsole(options =>
+        {
+            options.SingleLine = true;
+            options.UseUtcTimestamp = true;
+            options.TimestampFormat = "HH:mm:ss.fff ";
+        });
+        builder.WebHost.UseUrls(builder.Configuration["COMMUNITY_WEB_URL"] is { Length: > 0 } url ? url : DefaultUrl);
+
+        // Kestrel starts listening while the Orleans client is still looking for a silo, so /healthz can say 503.
+        builder.Services.Configure<HostOptions>(options =>
+        {
+            options.ServicesStartConcurrently = true;
+            options.ShutdownTimeout = TimeSpan.FromSeconds(15);
+        });
+
+        builder.AddCommunityClusterClient();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication MapCommunityWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapHealthEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Community.Testing;
+
+/// <summary>
+/// A real Azurite blob service from the project's own node_modules (installed by ./test.sh from the lockfile),
+/// on a free port, with its data in a fresh temp folder that is deleted afterwards.
+/// </summary>
+public sealed class AzuriteServer : IAsyncDisposable
+{
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private AzuriteServer(Process process, int port, string dataFolder)
+    {
+        _process = process;
+        Port = port;
+        DataFolder = dataFolder;
+    }
+
+    public int Port { get; }
+
+    public string DataFolder { get; }
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+
+    public static async Task<AzuriteServer> StartAsync(string? dataFolder = null, int? port = null)
+    {
+        var script = System.IO.Path.Combine(RepositoryRoot.Path, "node_modules", "azurite", "dist", "src", "blob", "main.js");
+        if (!File.Exists(script))
+        {
+            throw new InvalidOperationException($"Azurite is not installed at {script}: run ./test.sh (or npm ci) first.");
+        }
+
+        var folder = dataFolder ?? Directory.CreateTempSubdirectory("community-azurite-").FullName;
+        var chosenPort = port ?? FreePort.Next();
+        // node runs the script directly, so the PID we hold is Azurite's own and killing it leaves nothing behind.
+        var start = new ProcessStartInfo("node")
+        {
+            ArgumentList =
+            {
+                script, "--blobHost", "127.0.0.1", "--blobPort", chosenPort.ToString(), "--location", folder,
+                "--silent", "--skipApiVersionCheck", "--loose",
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
+        var server = new AzuriteServer(process, chosenPort, folder);
+        process.OutputDataReceived += (_, e) => server.Record(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Record(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        try
+        {
+            await FreePort.WaitUntilListeningAsync(chosenPort, TimeSpan.FromSeconds(30), () => $"Azurite said: {server.Output}");
+        }
+        catch
+        {
+            await server.StopAsync();
+            throw;
+        }
+
+        return server;
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    private void Record(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    /// <summary>Stops the process but keeps the data folder, so a new server on it sees the same blobs.</summary>
+    public async Task StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using Community.Grains;
+using Microsoft.Extensions.Configuration;
+using Orleans.TestingHost;
+
+namespace Community.Testing;
+
+/// <summary>
+/// A real Orleans cluster in this process (Orleans' InProcessTestCluster) whose silos run the Community grains on
+/// a real Azurite. It has no TCP gateway: web tests hand <see cref="InProcessTestCluster.Client"/> to the web app.
+/// </summary>
+public sealed class CommunityCluster : IAsyncDisposable
+{
+    private CommunityCluster(InProcessTestCluster cluster, AzuriteServer azurite)
+    {
+        Cluster = cluster;
+        Azurite = azurite;
+    }
+
+    public InProcessTestCluster Cluster { get; }
+
+    public AzuriteServer Azurite { get; }
+
+    public IClusterClient Client => Cluster.Client;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    /// <summary>Starts silos on the given Azurite (the shared one by default).</summary>
+    public static async Task<CommunityCluster> StartAsync(AzuriteServer? azurite = null, int silos = 1)
+    {
+        azurite ??= await SharedAzurite.GetAsync();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Blobs"] = azurite.ConnectionString })
+            .Build();
+
+        var builder = new InProcessTestClusterBuilder((short)silos);
+        builder.ConfigureSilo((_, silo) => silo.AddCommunityGrains(configuration));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new CommunityCluster(cluster, azurite);
+    }
+
+    /// <summary>Stops every silo and starts fresh ones: grain state must come back from blob storage.</summary>
+    public async Task RestartAsync()
+    {
+        foreach (var silo in Cluster.Silos.ToList())
+        {
+            await Cluster.RestartSiloAsync(silo);
+        }
+
+        await Cluster.WaitForLivenessToStabilizeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+}

@@ -1,0 +1,19 @@
+namespace Community.Testing;
+
+/// <summary>
+/// One Azurite per test process, started on first use and killed when the process exits. Tests isolate themselves
+/// by unique ids and container names rather than by separate servers, which keeps the suite fast on two cores.
+/// </summary>
+public static class SharedAzurite
+{
+    private static readonly Lazy<Task<AzuriteServer>> Server = new(StartAsync);
+
+    public static Task<AzuriteServer> GetAsync() => Server.Value;
+
+    private static async Task<AzuriteServer> StartAsync()
+    {
+        var server = await AzuriteServer.StartAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return server;
+    }
+}
