@@ -25,8 +25,11 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public string DataFolder { get; }
 
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+    public string ConnectionString => ConnectionStringFor($"127.0.0.1:{Port}");
+
+    /// <summary>Azurite's development account at a host and port, whether or not anything listens there.</summary>
+    public static string ConnectionStringFor(string hostAndPort) =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://{hostAndPort}/devstoreaccount1;";
 
     public static async Task<AzuriteServer> StartAsync(string? dataFolder = null, int? port = null)
     {
