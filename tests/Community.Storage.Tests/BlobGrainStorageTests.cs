@@ -234,7 +234,7 @@ public sealed class BlobGrainStorageTests
             new BlobGrainStorageOptions { ConnectionString = AzuriteServer.ConnectionStringFor(endpoint), ContainerName = ContainerName },
             NullLogger<BlobGrainStorage>.Instance);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => storage.EnsureContainerAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<BlobStorageUnreachableException>(() => storage.EnsureContainerAsync(CancellationToken.None));
 
         Assert.Contains(endpoint, error.Message);
     }
