@@ -1,4 +1,5 @@
 using System.Net;
+using Community.Grains.Abstractions;
 using Community.Testing;
 
 namespace Community.Hosting.Tests;
@@ -53,5 +54,29 @@ public sealed class ProcessTests
 
         await health.UntilAsync(HttpStatusCode.OK, () => $"silo:\n{second.Output}\nweb:\n{web.Output}");
         Assert.False(web.HasExited);
+    }
+
+    [Fact]
+    public async Task State_written_through_a_grain_survives_kill_9_of_the_silo()
+    {
+        var deployment = new Deployment((await SharedAzurite.GetAsync()).ConnectionString);
+        var (siloPort, gatewayPort) = (FreePort.Next(), FreePort.Next());
+        var meetingId = $"kill-9-{Guid.NewGuid():N}";
+        var first = AppProcess.StartSilo(deployment.Silo(siloPort, gatewayPort));
+        await FreePort.WaitUntilListeningAsync(gatewayPort, TimeSpan.FromSeconds(90), () => first.Output);
+        MeetingCreated created;
+        await using (var client = await ClusterClient.ConnectToGatewayAsync(gatewayPort))
+        {
+            created = await client.Grains.GetGrain<IMeetingGrain>(meetingId).Create(new MeetingDetails { Title = "Среща в София" });
+        }
+
+        await first.DisposeAsync();
+        await using var second = AppProcess.StartSilo(deployment.Silo(siloPort, gatewayPort));
+        await FreePort.WaitUntilListeningAsync(gatewayPort, TimeSpan.FromSeconds(90), () => second.Output);
+        await using var reconnected = await ClusterClient.ConnectToGatewayAsync(gatewayPort);
+        var meeting = await reconnected.Grains.GetGrain<IMeetingGrain>(meetingId).Get();
+
+        Assert.Equal("Среща в София", meeting.Details.Title);
+        Assert.Equal(created.Meeting.JoinCode, meeting.JoinCode);
     }
 }

@@ -1,8 +1,5 @@
 using System.Net;
 using Community.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Orleans.Configuration;
 
 namespace Community.Hosting.Tests;
 
@@ -32,15 +29,9 @@ public sealed class RedisClusterTests
     /// <summary>Asks the cluster itself, through an Orleans client of this test, how many silos are active.</summary>
     private static async Task ActiveSilosAsync(RedisServer redis, int count, Func<string> describe)
     {
-        using var host = Host.CreateDefaultBuilder()
-            .UseOrleansClient(client => client
-                .Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = ("community", "community"))
-                .UseRedisClustering(redis.ConnectionString))
-            .Build();
-        await host.StartAsync();
-        var management = host.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0);
+        await using var client = await ClusterClient.ConnectThroughRedisAsync(redis.ConnectionString);
+        var management = client.Grains.GetGrain<IManagementGrain>(0);
 
         await Eventually.UntilAsync(async () => (await management.GetHosts(onlyActive: true)).Count, active => active == count, TimeSpan.FromSeconds(90), describe);
-        await host.StopAsync();
     }
 }

@@ -59,7 +59,7 @@ public sealed class AzuriteServer : IAsyncDisposable
 
         try
         {
-            await FreePort.WaitUntilListeningAsync(chosenPort, TimeSpan.FromSeconds(30), () => $"Azurite said: {server.Output}");
+            await FreePort.WaitUntilListeningAsync(chosenPort, TimeSpan.FromSeconds(120), () => $"Azurite said: {server.Output}");
         }
         catch
         {
