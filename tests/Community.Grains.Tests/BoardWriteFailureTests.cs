@@ -20,6 +20,19 @@ public sealed class BoardWriteFailureTests(ClusterFixture fixture)
         await blob.UploadAsync(stored.Value.Content, overwrite: true);
     }
 
+    private static async Task<bool> TrySetDotAsync(IBoardGrain board, Actor voter, string cardId)
+    {
+        try
+        {
+            await board.SetDots(voter, cardId, 1);
+            return true;
+        }
+        catch (Exception exception) when (exception is not DomainException)
+        {
+            return false;
+        }
+    }
+
     [Fact]
     public async Task Dots_answered_are_stored_and_dots_refused_by_a_failed_write_are_not()
     {
@@ -31,29 +44,23 @@ public sealed class BoardWriteFailureTests(ClusterFixture fixture)
         await TouchStoredBoardAsync(board);
         var voters = Enumerable.Range(0, 30).Select(index => Scenario.Participant($"Voter {index}")).ToList();
 
+        // A voter whose dot failed taps again at once, which may reach the activation whose write failed.
         var outcomes = await Task.WhenAll(voters.Select(async voter =>
         {
-            try
-            {
-                await board.SetDots(voter, card.CardId, 1);
-                return true;
-            }
-            catch (Exception exception) when (exception is not DomainException)
-            {
-                return false;
-            }
+            var first = await TrySetDotAsync(board, voter, card.CardId);
+            return (First: first, Answered: first || await TrySetDotAsync(board, voter, card.CardId));
         }));
 
-        Assert.Contains(false, outcomes);
+        Assert.Contains(outcomes, outcome => !outcome.First);
         var stored = await Task.WhenAll(voters.Select(voter => board.GetSnapshot(voter.ParticipantId)));
         for (var index = 0; index < voters.Count; index++)
         {
-            Assert.Equal(outcomes[index] ? 1 : 0, stored[index].MyDots!.Dots.GetValueOrDefault(card.CardId));
+            Assert.Equal(outcomes[index].Answered ? 1 : 0, stored[index].MyDots!.Dots.GetValueOrDefault(card.CardId));
         }
 
-        Assert.Equal(1 + outcomes.Count(answered => answered), (await board.GetCard(card.CardId)).Dots);
+        var answered = outcomes.Count(outcome => outcome.Answered);
+        Assert.Equal(1 + answered, (await board.GetCard(card.CardId)).Dots);
         Assert.Equal(1, (await board.GetSnapshot(early.ParticipantId)).MyDots!.Dots[card.CardId]);
-        var retried = await board.SetDots(voters[Array.IndexOf(outcomes, false)], card.CardId, 1);
-        Assert.Equal(2 + outcomes.Count(answered => answered), retried.CardDots);
+        Assert.Equal(2 + answered, (await board.SetDots(Scenario.Participant(), card.CardId, 1)).CardDots);
     }
 }
