@@ -39,6 +39,17 @@ public sealed class ApiSession : IDisposable
 
     public string AnaId { get; }
 
+    /// <summary>A client by the name the test tables use: anonymous, organiser, facilitator, ana, boris.</summary>
+    public HttpClient Client(string who) => who switch
+    {
+        "anonymous" => Anonymous,
+        "organiser" => Organiser,
+        "facilitator" => Facilitator,
+        "ana" => Ana,
+        "boris" => Boris,
+        _ => throw new ArgumentOutOfRangeException(nameof(who), who, null),
+    };
+
     public string MeetingUrl => $"/api/meetings/{Meeting.MeetingId}";
 
     public string BoardUrl => $"{MeetingUrl}/boards/{Board.BoardId}";
