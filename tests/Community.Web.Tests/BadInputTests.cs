@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
-using Community.Testing;
 
 namespace Community.Web.Tests;
 
@@ -61,13 +59,12 @@ public sealed class BadInputTests(WebFixture fixture)
     [MemberData(nameof(Cases))]
     public async Task Bad_input_is_400_naming_the_field_and_changes_nothing(string who, string method, string route, string body, string field)
     {
-        using var session = await ApiSession.StartAsync(fixture.App);
-        var card = await session.ProposeAsync(session.Ana, "AI in the classroom");
-        var before = await StateAsync(session, card.CardId);
+        var (session, cardId, _) = await fixture.SharedSessionAsync();
+        var before = await StateAsync(session, cardId);
 
-        using var request = new HttpRequestMessage(new HttpMethod(method), Fill(route, session, card.CardId))
+        using var request = new HttpRequestMessage(new HttpMethod(method), Fill(route, session, cardId))
         {
-            Content = new StringContent(Fill(body, session, card.CardId), Encoding.UTF8, "application/json"),
+            Content = new StringContent(Fill(body, session, cardId), Encoding.UTF8, "application/json"),
         };
         using var response = await session.Client(who).SendAsync(request);
 
@@ -80,7 +77,7 @@ public sealed class BadInputTests(WebFixture fixture)
             Assert.Contains(field, errors);
         }
 
-        Assert.Equal(before, await StateAsync(session, card.CardId));
+        Assert.Equal(before, await StateAsync(session, cardId));
     }
 
     /// <summary>What a user could see change: the meeting, the board with Ana's dots, the card's notes.</summary>
