@@ -34,7 +34,7 @@ public sealed class WebFixture : IAsyncLifetime
         _app = CommunityWebApp.Start(_cluster, kestrel: true, new Dictionary<string, string?>
         {
             ["Community:RateLimits:WriteBurst"] = "1000",
-            ["Community:RateLimits:WritesPerSecondPerParticipant"] = "1000",
+            ["Community:RateLimits:WritesPerPeriod"] = "1000",
             ["Community:RateLimits:MeetingsPerMinutePerAddress"] = "1000",
         });
     }
