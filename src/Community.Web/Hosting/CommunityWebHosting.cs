@@ -1,3 +1,4 @@
+using Community.Web.Access;
 using Community.Web.Endpoints;
 
 namespace Community.Web.Hosting;
@@ -24,6 +25,9 @@ public static class CommunityWebHosting
         });
 
         builder.AddCommunityClusterClient();
+        builder.AddCommunityBlobs();
+        builder.AddCommunityAccess();
+        builder.AddCommunityApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         return builder;
@@ -33,8 +37,11 @@ public static class CommunityWebHosting
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCommunityAccess();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHealthEndpoints();
+        app.MapCommunityApi();
         return app;
     }
 }
