@@ -42,14 +42,17 @@ public sealed class AzuriteServer : IAsyncDisposable
 
         var folder = dataFolder ?? Directory.CreateTempSubdirectory("community-azurite-").FullName;
         var chosenPort = port ?? FreePort.Next();
-        // node runs the script directly, so the PID we hold is Azurite's own and killing it leaves nothing behind.
+        // node runs Azurite in its own process, so the PID we hold is Azurite's and killing it leaves nothing behind;
+        // the launcher ends it when our end of its stdin closes, so a test host that dies takes Azurite with it.
+        var launcher = System.IO.Path.Combine(AppContext.BaseDirectory, "exit-with-parent.js");
         var start = new ProcessStartInfo("node")
         {
             ArgumentList =
             {
-                script, "--blobHost", "127.0.0.1", "--blobPort", chosenPort.ToString(), "--location", folder,
+                launcher, script, "--blobHost", "127.0.0.1", "--blobPort", chosenPort.ToString(), "--location", folder,
                 "--silent", "--skipApiVersionCheck", "--loose",
             },
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

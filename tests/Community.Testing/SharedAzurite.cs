@@ -1,7 +1,8 @@
 namespace Community.Testing;
 
 /// <summary>
-/// One Azurite per test process, started on first use and killed when the process exits. Tests isolate themselves
+/// One Azurite per test process, started on first use; it ends with the process even when the test host exits
+/// without running exit handlers (see exit-with-parent.js). Tests isolate themselves
 /// by unique ids and container names rather than by separate servers, which keeps the suite fast on two cores.
 /// </summary>
 public static class SharedAzurite
