@@ -46,6 +46,7 @@ public sealed class BadInputTests(WebFixture fixture)
         { "ana", "PATCH", "/api/meetings/{meeting}/boards/{board}/cards/{card}", """{"description":"{long2001}"}""", "description" },
         { "ana", "PUT", "/api/meetings/{meeting}/boards/{board}/cards/{card}/dots", """{"dots":-1}""", "dots" },
         { "ana", "PUT", "/api/meetings/{meeting}/boards/{board}/cards/{card}/dots", """{"dots":"two"}""", "dots" },
+        { "ana", "PUT", "/api/meetings/{meeting}/boards/{board}/cards/{card}/dots", """{"dots":"1"}""", "dots" },
         { "ana", "PUT", "/api/meetings/{meeting}/boards/{board}/cards/{card}/dots", """{}""", "dots" },
         { "facilitator", "PUT", "/api/meetings/{meeting}/boards/{board}/cards/{card}/schedule", """{"slotId":"slot-9","spaceId":"space-1"}""", "slotId" },
         { "facilitator", "PUT", "/api/meetings/{meeting}/boards/{board}/cards/{card}/schedule", """{"slotId":"slot-1"}""", "spaceId" },
