@@ -96,14 +96,25 @@ internal static class SummaryDraftWriter
             markdown.AppendLine($"### {MarkdownText.Escape(lane.Title)}").AppendLine();
             foreach (var card in cards)
             {
-                markdown.Append($"- **{MarkdownText.Escape(card.Title)}**, by {MarkdownText.Escape(card.AuthorName)} · {Count(card.Dots, "dot")} · {card.Interested} interested");
+                // Sticky notes in a region mostly carry no votes: only what happened is mentioned.
+                var facts = new List<string> { $"**{MarkdownText.Escape(card.Title)}**, by {MarkdownText.Escape(card.AuthorName)}" };
+                if (card.Dots > 0)
+                {
+                    facts.Add(Count(card.Dots, "dot"));
+                }
+
+                if (card.Interested > 0)
+                {
+                    facts.Add($"{card.Interested} interested");
+                }
+
                 var links = card.LinkedBoards.Where(boardTitles.ContainsKey).Select(id => MarkdownText.Escape(boardTitles[id])).ToList();
                 if (links.Count > 0)
                 {
-                    markdown.Append($" · cross-border with {string.Join(", ", links)}");
+                    facts.Add($"cross-border with {string.Join(", ", links)}");
                 }
 
-                markdown.AppendLine();
+                markdown.AppendLine($"- {string.Join(" · ", facts)}");
                 WriteDiscussion(markdown, card, material.Discussions, indent: "  ");
             }
 
