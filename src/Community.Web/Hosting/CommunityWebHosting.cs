@@ -27,6 +27,7 @@ public static class CommunityWebHosting
         builder.AddCommunityClusterClient();
         builder.AddCommunityBlobs();
         builder.AddCommunityAccess();
+        builder.AddCommunityApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         return builder;
@@ -37,8 +38,10 @@ public static class CommunityWebHosting
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCommunityAccess();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHealthEndpoints();
+        app.MapCommunityApi();
         return app;
     }
 }
