@@ -1,3 +1,4 @@
+using Community.Web.Access;
 using Community.Web.Endpoints;
 
 namespace Community.Web.Hosting;
@@ -24,6 +25,8 @@ public static class CommunityWebHosting
         });
 
         builder.AddCommunityClusterClient();
+        builder.AddCommunityBlobs();
+        builder.AddCommunityAccess();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         return builder;
@@ -33,6 +36,7 @@ public static class CommunityWebHosting
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCommunityAccess();
         app.MapOpenApi();
         app.MapHealthEndpoints();
         return app;

@@ -1,0 +1,115 @@
+using Azure.Storage.Blobs;
+using Community.Grains.Abstractions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Community.Web.Access;
+
+/// <summary>
+/// Access to meetings, for endpoints, the hub and the pages.
+/// <list type="bullet">
+/// <item>Who: <see cref="MeetingMember"/> (meeting, participant, display name, <see cref="Role"/>, boards of a
+/// board-limited facilitator). <c>MeetingMember.From(user)</c> reads it from any authenticated user;
+/// <c>member.ActorIn(meetingId, boardId)</c> gives the <see cref="Actor"/> for grains, or null for another meeting.</item>
+/// <item>Issuing: <see cref="MeetingJoining.JoinAsync"/> turns a join or invite code into a member;
+/// <see cref="AccessTokens.Issue"/> gives the API's bearer token; <see cref="MeetingJoining.SignInWithCookieAsync"/>
+/// signs a member into the pages.</item>
+/// <item>Requiring: <c>.RequireMeetingRole(Role.Facilitator)</c> on an endpoint or group with a {meetingId} route
+/// value (and optionally {boardId}) gives 401 without a valid token or cookie and 403 for another meeting or a lower
+/// role (the organiser may do all a facilitator may). The handler then takes a <see cref="Caller"/> parameter.
+/// Razor Pages may use <c>[Authorize(Policy = MeetingRoleRequirement.PolicyName(role))]</c> the same way.</item>
+/// <item>Schemes (<see cref="AccessSchemes"/>): <c>Authorization: Bearer</c> for the API, <c>?access_token=</c> for
+/// /hubs/*, the cookie otherwise. Unauthenticated /api and /hubs calls get 401/403, never a redirect.</item>
+/// <item>Keys: Data Protection under one application name with its key ring in the "dataprotection" blob
+/// container, so every web node reads every token and cookie, across restarts.</item>
+/// </list>
+/// </summary>
+public static class AccessHosting
+{
+    private const string ApplicationName = "community";
+
+    public static WebApplicationBuilder AddCommunityAccess(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var tokenLifetime = builder.Configuration.GetValue("Community:Access:TokenLifetime", TimeSpan.FromDays(30));
+
+        services.AddDataProtection().SetApplicationName(ApplicationName);
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<BlobServiceClient>((options, blobs) =>
+                options.XmlRepository = new BlobXmlRepository(blobs.GetBlobContainerClient(BlobXmlRepository.ContainerName)));
+
+        services.AddAuthentication(AccessSchemes.Default)
+            .AddPolicyScheme(AccessSchemes.Default, "Bearer token or cookie", options =>
+                options.ForwardDefaultSelector = context => CarriesToken(context.Request) ? AccessSchemes.Bearer : AccessSchemes.Cookie)
+            .AddBearerToken(AccessSchemes.Bearer, options =>
+            {
+                options.BearerTokenExpiration = tokenLifetime;
+                options.Events.OnMessageReceived = context =>
+                {
+                    if (context.Request.Path.StartsWithSegments("/hubs")
+                        && context.Request.Query[AccessSchemes.QueryToken] is [{ Length: > 0 } token])
+                    {
+                        context.Token = token;
+                    }
+
+                    return Task.CompletedTask;
+                };
+            })
+            .AddCookie(AccessSchemes.Cookie, options =>
+            {
+                options.Cookie.Name = "community";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.ExpireTimeSpan = tokenLifetime;
+                options.SlidingExpiration = true;
+                options.LoginPath = "/";
+                options.Events.OnRedirectToLogin = context => RespondOrRedirect(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => RespondOrRedirect(context, StatusCodes.Status403Forbidden);
+            });
+
+        var authorization = services.AddAuthorizationBuilder();
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            authorization.AddPolicy(MeetingRoleRequirement.PolicyName(role), policy => policy
+                .RequireAuthenticatedUser()
+                .AddRequirements(new MeetingRoleRequirement(role)));
+        }
+
+        services.AddSingleton<IAuthorizationHandler, MeetingRoleHandler>();
+        services.AddSingleton<AccessTokens>();
+        services.AddSingleton<MeetingJoining>();
+        services.TryAddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    public static WebApplication UseCommunityAccess(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    private static bool CarriesToken(HttpRequest request) =>
+        request.Headers.Authorization.Count > 0 || request.Query.ContainsKey(AccessSchemes.QueryToken);
+
+    private static bool IsApiOrHub(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs");
+
+    /// <summary>Machines get a status code (which becomes problem details); people get sent to the join page.</summary>
+    private static Task RespondOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (IsApiOrHub(context.Request.Path))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}

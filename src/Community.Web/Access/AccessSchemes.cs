@@ -1,0 +1,17 @@
+namespace Community.Web.Access;
+
+/// <summary>Authentication scheme names.</summary>
+public static class AccessSchemes
+{
+    /// <summary>Picks <see cref="Bearer"/> when the request carries a token, else <see cref="Cookie"/>.</summary>
+    public const string Default = "community";
+
+    /// <summary>ASP.NET Core's bearer-token handler: Data Protection-protected tokens for the API and the hub.</summary>
+    public const string Bearer = "community-bearer";
+
+    /// <summary>The same claims in a cookie, for the pages.</summary>
+    public const string Cookie = "community-cookie";
+
+    /// <summary>The query-string parameter SignalR clients put the token in (WebSockets cannot send headers).</summary>
+    public const string QueryToken = "access_token";
+}
