@@ -1,5 +1,6 @@
 using Community.Web.Access;
 using Community.Web.Endpoints;
+using Community.Web.Pages;
 
 namespace Community.Web.Hosting;
 
@@ -29,6 +30,7 @@ public static class CommunityWebHosting
         builder.AddCommunityAccess();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.AddCommunityPages();
         return builder;
     }
 
@@ -39,6 +41,7 @@ public static class CommunityWebHosting
         app.UseCommunityAccess();
         app.MapOpenApi();
         app.MapHealthEndpoints();
+        app.MapCommunityPages();
         return app;
     }
 }

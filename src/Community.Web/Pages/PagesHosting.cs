@@ -1,4 +1,7 @@
 using System.Globalization;
+using Community.Grains.Abstractions;
+using Community.Web.Access;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.FileProviders;
 
@@ -21,7 +24,14 @@ public static class PagesHosting
     public static WebApplicationBuilder AddCommunityPages(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
-        builder.Services.AddRazorPages().AddViewLocalization();
+        builder.Services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizePage("/Board", MeetingRoleRequirement.PolicyName(Role.Participant));
+            options.Conventions.AuthorizePage("/Projector", MeetingRoleRequirement.PolicyName(Role.Participant));
+            options.Conventions.AuthorizePage("/Organise", MeetingRoleRequirement.PolicyName(Role.Organiser));
+        }).AddViewLocalization();
+        // A member of another meeting (or a participant at the organiser's door) is told why, not sent to a 404.
+        builder.Services.PostConfigure<CookieAuthenticationOptions>(AccessSchemes.Cookie, options => options.AccessDeniedPath = "/denied");
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = Languages.Select(language => new CultureInfo(language)).ToList();
