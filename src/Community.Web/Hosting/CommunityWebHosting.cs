@@ -1,5 +1,6 @@
 using Community.Web.Access;
 using Community.Web.Endpoints;
+using Community.Web.Live;
 
 namespace Community.Web.Hosting;
 
@@ -27,6 +28,7 @@ public static class CommunityWebHosting
         builder.AddCommunityClusterClient();
         builder.AddCommunityBlobs();
         builder.AddCommunityAccess();
+        builder.AddCommunityLive();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         return builder;
@@ -39,6 +41,7 @@ public static class CommunityWebHosting
         app.UseCommunityAccess();
         app.MapOpenApi();
         app.MapHealthEndpoints();
+        app.MapCommunityLive();
         return app;
     }
 }
