@@ -1,5 +1,6 @@
 using Community.Web.Access;
 using Community.Web.Endpoints;
+using Community.Web.Live;
 using Community.Web.Pages;
 
 namespace Community.Web.Hosting;
@@ -28,6 +29,7 @@ public static class CommunityWebHosting
         builder.AddCommunityClusterClient();
         builder.AddCommunityBlobs();
         builder.AddCommunityAccess();
+        builder.AddCommunityLive();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.AddCommunityPages();
@@ -41,6 +43,7 @@ public static class CommunityWebHosting
         app.UseCommunityAccess();
         app.MapOpenApi();
         app.MapHealthEndpoints();
+        app.MapCommunityLive();
         app.MapCommunityPages();
         return app;
     }
