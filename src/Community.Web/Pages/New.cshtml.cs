@@ -61,9 +61,8 @@ public sealed class NewMeetingModel(IGrainFactory grains, IStringLocalizer<PageT
         };
         var meetingId = MeetingJoining.NewId();
         var created = await grains.GetGrain<IMeetingGrain>(meetingId).Create(details);
+        // The meeting grain registered the organiser; the cookie carries the name they gave.
         var organiser = new MeetingMember(meetingId, created.OrganiserId, name, Role.Organiser, []);
-        await grains.GetGrain<IParticipantGrain>(Keys.Participant(meetingId, organiser.ParticipantId))
-            .Register(new ParticipantProfile(organiser.ParticipantId, name, country, Role.Organiser, DateTimeOffset.UtcNow));
         await MeetingJoining.SignInWithCookieAsync(HttpContext, organiser);
         return Redirect($"/m/{meetingId}/organise");
     }

@@ -215,7 +215,7 @@ function placementOf(card) {
 
 function renderLanes() {
   const cards = activeCards(board);
-  const lanes = board.lanes.length ? board.lanes : [{ id: '', title: t('board.topics') }];
+  const lanes = board.lanes.length ? board.lanes : [{ id: '', title: t('Board.Topics') }];
   const glocal = board.kind === 'glocal';
   elements.lanes.classList.toggle('glocal', glocal);
   const sections = lanes.map(lane => {
