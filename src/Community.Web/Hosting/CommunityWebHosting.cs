@@ -30,6 +30,7 @@ public static class CommunityWebHosting
         builder.AddCommunityBlobs();
         builder.AddCommunityAccess();
         builder.AddCommunityLive();
+        builder.AddCommunityApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.AddCommunityPages();
@@ -41,9 +42,11 @@ public static class CommunityWebHosting
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCommunityAccess();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapCommunityLive();
+        app.MapCommunityApi();
         app.MapCommunityPages();
         return app;
     }
