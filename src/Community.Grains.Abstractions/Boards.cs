@@ -199,6 +199,9 @@ public interface IBoardGrain : IGrainWithStringKey
     /// <summary>The board, with <see cref="BoardSnapshot.MyDots"/> filled in when a participant id is given.</summary>
     Task<BoardSnapshot> GetSnapshot(string? participantId);
 
+    /// <summary>One card as stored, also when merged, withdrawn or hidden (a discussion asks who its author is).</summary>
+    Task<CardView> GetCard(string cardId);
+
     Task<BoardSnapshot> SetState(Actor actor, BoardState state);
 
     Task<CardView> Propose(Actor actor, CardDraft draft);

@@ -1,0 +1,70 @@
+namespace Community.Grains.Grains;
+
+/// <summary>
+/// Group commit for a reentrant grain: at most one write in flight; every change made meanwhile joins the next
+/// write, so a hot grain does one storage write per batch rather than one per change, and each caller is answered
+/// only once a write that includes its change is stored.
+/// </summary>
+/// <remarks>
+/// Must be used from the grain's own scheduler (single-threaded turns). After a failed write the callers waiting on
+/// it and on the batch behind it get the failure, and the instance refuses further changes: memory may be ahead of
+/// storage, so the grain must deactivate and reload (<paramref name="onFailure"/>).
+/// </remarks>
+internal sealed class GroupCommit(Func<Task> write, Action onFailure)
+{
+    private TaskCompletionSource? _queued;
+    private TaskCompletionSource? _inFlight;
+    private Exception? _failure;
+
+    /// <summary>Refuses a change once a write has failed; call it before changing state.</summary>
+    public void ThrowIfFailed()
+    {
+        if (_failure is not null)
+        {
+            throw new InvalidOperationException("A write of this grain failed; it is reloading its state. Retry.", _failure);
+        }
+    }
+
+    /// <summary>Completes when a write that includes every change made so far is stored.</summary>
+    public Task Include()
+    {
+        ThrowIfFailed();
+        var batch = (_queued ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        if (_inFlight is null)
+        {
+            _ = PumpAsync();
+        }
+
+        return batch;
+    }
+
+    /// <summary>Completes when the changes made so far are stored, without starting a write if nothing is pending.</summary>
+    public Task WhenDurable() => (_queued ?? _inFlight)?.Task ?? Task.CompletedTask;
+
+    private async Task PumpAsync()
+    {
+        while (_queued is { } batch)
+        {
+            _queued = null;
+            _inFlight = batch;
+            try
+            {
+                await write();
+            }
+            catch (Exception exception)
+            {
+                _failure = exception;
+                _inFlight = null;
+                batch.SetException(exception);
+                _queued?.SetException(exception);
+                _queued = null;
+                onFailure();
+                return;
+            }
+
+            batch.SetResult();
+        }
+
+        _inFlight = null;
+    }
+}

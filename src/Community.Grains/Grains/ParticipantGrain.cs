@@ -1,0 +1,43 @@
+using Community.Grains.Abstractions;
+
+namespace Community.Grains.Grains;
+
+[GenerateSerializer]
+internal sealed record ParticipantRecord
+{
+    [Id(0)] public ParticipantProfile? Profile { get; init; }
+}
+
+/// <summary>One person in one meeting. A grain each, so 2,000 joins are 2,000 independent small writes.</summary>
+internal sealed class ParticipantGrain(
+    [PersistentState(ParticipantGrain.StateName)] IPersistentState<ParticipantRecord> participant) : Grain, IParticipantGrain
+{
+    /// <summary>Part of the blob name: never rename.</summary>
+    public const string StateName = "participant";
+
+    public async Task<ParticipantProfile> Register(ParticipantProfile profile)
+    {
+        var parts = Keys.Parts(this.GetPrimaryKeyString());
+        Rules.Require(parts.Length == 2 && parts[1] == profile.ParticipantId, DomainError.Invalid,
+            "The participant id must match the grain key.", "participantId");
+        var registered = profile with
+        {
+            DisplayName = Rules.Text(profile.DisplayName, "displayName", 1, 60),
+            Country = profile.Country is null ? null : Rules.Country(profile.Country, "country"),
+        };
+        Rules.Require(Enum.IsDefined(registered.Role), DomainError.Invalid, "Unknown role.", "role");
+
+        if (participant.State.Profile is { } existing)
+        {
+            // A retried join is fine; a second, different person under the same id is not.
+            Rules.Require(existing with { JoinedAt = registered.JoinedAt } == registered, DomainError.Conflict,
+                $"Participant {profile.ParticipantId} is already registered.");
+            return existing;
+        }
+
+        await participant.Store(new ParticipantRecord { Profile = registered });
+        return registered;
+    }
+
+    public Task<ParticipantProfile?> Get() => Task.FromResult(participant.State.Profile);
+}
