@@ -28,6 +28,7 @@ public static class CommunityWebHosting
         builder.AddCommunityClusterClient();
         builder.AddCommunityBlobs();
         builder.AddCommunityAccess();
+        builder.AddCommunityApi();
         builder.AddCommunityLive();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -39,8 +40,10 @@ public static class CommunityWebHosting
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCommunityAccess();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHealthEndpoints();
+        app.MapCommunityApi();
         app.MapCommunityLive();
         return app;
     }

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Community.Web.Endpoints;
+
+public static class ApiHosting
+{
+    /// <summary>
+    /// The JSON API v1: camelCase JSON with enums as camelCase strings (numbers and unknown names are refused),
+    /// problem details with stable types for every error, and the rate limits.
+    /// </summary>
+    public static WebApplicationBuilder AddCommunityApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(options => AddEnumsAsStrings(options.SerializerOptions));
+        // Unreadable requests reach ProblemExceptionHandler, which names the field at fault.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.Configure<ProblemDetailsOptions>(options =>
+        {
+            var customize = options.CustomizeProblemDetails;
+            options.CustomizeProblemDetails = context =>
+            {
+                customize?.Invoke(context);
+                Problems.UseStableTypes(context);
+            };
+        });
+        builder.AddCommunityRateLimits();
+        return builder;
+    }
+
+    public static void AddEnumsAsStrings(JsonSerializerOptions options) =>
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+
+    public static IEndpointRouteBuilder MapCommunityApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("").WithMetadata(new RequestSizeLimitAttribute(ApiConventions.MaxJsonBodyBytes));
+        api.MapMeetingEndpoints();
+        api.MapJoinEndpoints();
+        api.MapBoardEndpoints();
+        api.MapCardEndpoints();
+        return endpoints;
+    }
+}

@@ -1,0 +1,142 @@
+using Community.Grains.Abstractions;
+using Community.Web.Access;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Community.Web.Endpoints;
+
+/// <summary>A meeting's details, as the organiser writes them; all optional but the title.</summary>
+public sealed record CreateMeetingRequest(
+    string? Title,
+    string? Description,
+    DateTimeOffset? StartsAt,
+    DateTimeOffset? EndsAt,
+    string? TimeZone,
+    string? City,
+    string? Country,
+    string? OnlineLink,
+    IReadOnlyList<string>? Tags,
+    IReadOnlyList<string>? Languages,
+    string? OrganiserName);
+
+/// <summary>Returned once: the organiser token is not stored anywhere and cannot be fetched again.</summary>
+public sealed record MeetingCreatedResponse(string MeetingId, string JoinCode, string OrganiserId, string OrganiserToken, MeetingView Meeting);
+
+public sealed record CreateInviteRequest(Role? Role, IReadOnlyList<string>? BoardIds);
+
+public static class MeetingEndpoints
+{
+    public const int TitleMaxLength = 200;
+    public const int DescriptionMaxLength = 20_000;
+    public const int DisplayNameMaxLength = 60;
+
+    public static IEndpointRouteBuilder MapMeetingEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var meetings = endpoints.MapGroup("/api/meetings").WithTags("Meetings");
+
+        meetings.MapPost("", CreateAsync)
+            .WithName("CreateMeeting")
+            .WithSummary("Create a meeting; returns its join code and the organiser token (once)")
+            .RequireRateLimiting(RateLimits.MeetingCreation)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status429TooManyRequests);
+
+        meetings.MapGet("/{meetingId}", GetAsync)
+            .WithName("GetMeeting")
+            .WithSummary("Public meeting info and its boards")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+
+        meetings.MapPatch("/{meetingId}", UpdateAsync)
+            .WithName("UpdateMeeting")
+            .WithSummary("Organiser: edit the meeting's details or state")
+            .RequireMeetingRole(Role.Organiser)
+            .ProducesWriteProblems();
+
+        meetings.MapPost("/{meetingId}/invites", CreateInviteAsync)
+            .WithName("CreateInvite")
+            .WithSummary("Organiser: an invite code that joins as facilitator, optionally for some boards only")
+            .RequireMeetingRole(Role.Organiser)
+            .ProducesWriteProblems();
+
+        return endpoints;
+    }
+
+    private static async Task<Results<Created<MeetingCreatedResponse>, ValidationProblem>> CreateAsync(
+        CreateMeetingRequest request, IGrainFactory grains, AccessTokens tokens, TimeProvider time)
+    {
+        var validation = new Validation()
+            .Text("title", request.Title, TitleMaxLength, required: true)
+            .Text("organiserName", request.OrganiserName, DisplayNameMaxLength);
+        ValidateDetails(validation, request.Description, request.StartsAt, request.EndsAt, request.TimeZone, request.City, request.Country, request.OnlineLink, request.Tags, request.Languages);
+        if (validation.Problem() is { } problem)
+        {
+            return problem;
+        }
+
+        var meetingId = MeetingJoining.NewId();
+        var created = await grains.Meeting(meetingId).Create(new MeetingDetails
+        {
+            Title = request.Title!.Trim(),
+            Description = request.Description ?? "",
+            StartsAt = request.StartsAt,
+            EndsAt = request.EndsAt,
+            TimeZone = request.TimeZone ?? "UTC",
+            City = request.City,
+            Country = request.Country,
+            OnlineLink = request.OnlineLink,
+            Tags = request.Tags ?? [],
+            Languages = request.Languages ?? [],
+        });
+
+        var organiserName = string.IsNullOrWhiteSpace(request.OrganiserName) ? "Organiser" : request.OrganiserName.Trim();
+        var organiser = new MeetingMember(meetingId, created.OrganiserId, organiserName, Role.Organiser, []);
+        await grains.GetGrain<IParticipantGrain>(Keys.Participant(meetingId, created.OrganiserId))
+            .Register(new ParticipantProfile(created.OrganiserId, organiserName, request.Country, Role.Organiser, time.GetUtcNow()));
+
+        var response = new MeetingCreatedResponse(meetingId, created.Meeting.JoinCode, created.OrganiserId, tokens.Issue(organiser), created.Meeting);
+        return TypedResults.Created($"/api/meetings/{meetingId}", response);
+    }
+
+    private static async Task<Ok<MeetingView>> GetAsync(string meetingId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Meeting(meetingId).Get());
+
+    private static async Task<Results<Ok<MeetingView>, ValidationProblem>> UpdateAsync(
+        string meetingId, MeetingPatch patch, Caller caller, IGrainFactory grains)
+    {
+        var validation = new Validation().Check(patch.Title is null || !string.IsNullOrWhiteSpace(patch.Title), "title", "Cannot be empty.")
+            .Text("title", patch.Title, TitleMaxLength);
+        ValidateDetails(validation, patch.Description, patch.StartsAt, patch.EndsAt, patch.TimeZone, patch.City, patch.Country, patch.OnlineLink, patch.Tags, patch.Languages);
+        if (validation.Problem() is { } problem)
+        {
+            return problem;
+        }
+
+        return TypedResults.Ok(await grains.Meeting(meetingId).Update(caller.Actor, patch));
+    }
+
+    private static async Task<Results<Ok<Invite>, ValidationProblem>> CreateInviteAsync(
+        string meetingId, CreateInviteRequest request, Caller caller, IGrainFactory grains)
+    {
+        var validation = new Validation()
+            .Required("role", request.Role)
+            .Check(request.Role is null or Role.Facilitator or Role.Organiser, "role", "Invites are for facilitators or organisers; participants join with the meeting's code.")
+            .Each("boardIds", request.BoardIds, 100, (v, field, boardId) => v.Text(field, boardId, 64, required: true));
+        if (validation.Problem() is { } problem)
+        {
+            return problem;
+        }
+
+        return TypedResults.Ok(await grains.Meeting(meetingId).CreateInvite(caller.Actor, request.Role!.Value, request.BoardIds ?? []));
+    }
+
+    private static void ValidateDetails(
+        Validation validation, string? description, DateTimeOffset? startsAt, DateTimeOffset? endsAt, string? timeZone,
+        string? city, string? country, string? onlineLink, IReadOnlyList<string>? tags, IReadOnlyList<string>? languages) =>
+        validation
+            .Text("description", description, DescriptionMaxLength)
+            .Check(startsAt is null || endsAt is null || startsAt <= endsAt, "endsAt", "Not before startsAt.")
+            .Check(timeZone is null || TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _), "timeZone", "An IANA time zone, e.g. Europe/Sofia.")
+            .Text("city", city, 100)
+            .Country("country", country)
+            .Link("onlineLink", onlineLink)
+            .Each("tags", tags, 20, (v, field, tag) => v.Text(field, tag, 50, required: true))
+            .Each("languages", languages, 20, (v, field, language) => v.Text(field, language, 35, required: true));
+}

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Community.Grains.Abstractions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Community.Web.Endpoints;
+
+/// <summary>
+/// Every error is RFC 9457 problem details whose <c>type</c> is a stable relative URI <c>/problems/{slug}</c>:
+/// the <see cref="DomainErrors.Slug"/> of a grain's refusal (over-budget, board-closed, grid-conflict, ...), or
+/// invalid (400, with <c>errors</c> naming each field at fault), unauthenticated (401), forbidden (403),
+/// not-found (404), body-too-large (413), rate-limited (429, with Retry-After), error (anything else).
+/// </summary>
+public static class Problems
+{
+    public static string Type(string slug) => $"/problems/{slug}";
+
+    public static readonly string Invalid = Type(DomainErrors.Slug(DomainError.Invalid));
+
+    public static int Status(DomainError error) => error switch
+    {
+        DomainError.Invalid => StatusCodes.Status400BadRequest,
+        DomainError.Forbidden => StatusCodes.Status403Forbidden,
+        DomainError.NotFound => StatusCodes.Status404NotFound,
+        _ => StatusCodes.Status409Conflict,
+    };
+
+    /// <summary>The type of a problem known only by its status (from authentication, routing, the rate limiter).</summary>
+    public static string TypeForStatus(int status) => Type(status switch
+    {
+        StatusCodes.Status400BadRequest => "invalid",
+        StatusCodes.Status401Unauthorized => "unauthenticated",
+        StatusCodes.Status403Forbidden => "forbidden",
+        StatusCodes.Status404NotFound => "not-found",
+        StatusCodes.Status405MethodNotAllowed => "method-not-allowed",
+        StatusCodes.Status409Conflict => "conflict",
+        StatusCodes.Status413PayloadTooLarge => "body-too-large",
+        StatusCodes.Status415UnsupportedMediaType => "unsupported-media-type",
+        StatusCodes.Status429TooManyRequests => "rate-limited",
+        StatusCodes.Status503ServiceUnavailable => "unavailable",
+        _ => "error",
+    });
+
+    public static ValidationProblem Validation(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "Some fields are not valid.", type: Invalid);
+
+    /// <summary>Gives problems made by the framework (status code pages, the rate limiter) our stable types.</summary>
+    public static void UseStableTypes(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+        {
+            problem.Type = TypeForStatus(problem.Status ?? context.HttpContext.Response.StatusCode);
+        }
+    }
+}
+
+/// <summary>
+/// Maps what handlers throw to problem details: a grain's <see cref="DomainException"/> to its status and type,
+/// a request the framework could not read (malformed JSON, an unknown enum value, a missing body, a body over
+/// the limit) to 400 with the field at fault, or 413.
+/// </summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            DomainException refusal => FromRefusal(refusal),
+            BadHttpRequestException unreadable => FromUnreadable(unreadable),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+
+        context.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails FromRefusal(DomainException refusal)
+    {
+        var problem = refusal.Field is { } field
+            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [refusal.Message] })
+            : new ProblemDetails();
+        problem.Status = Problems.Status(refusal.Error);
+        problem.Type = Problems.Type(refusal.ProblemType);
+        problem.Title = refusal.Error.ToString();
+        problem.Detail = refusal.Message;
+        return problem;
+    }
+
+    private static ProblemDetails FromUnreadable(BadHttpRequestException unreadable)
+    {
+        if (unreadable.StatusCode != StatusCodes.Status400BadRequest)
+        {
+            return new ProblemDetails
+            {
+                Status = unreadable.StatusCode,
+                Type = Problems.TypeForStatus(unreadable.StatusCode),
+                Title = unreadable.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request could not be read.",
+            };
+        }
+
+        var (field, message) = unreadable.InnerException is JsonException json
+            ? (FieldOf(json.Path), "Not valid here: check the JSON syntax, the value's type and the allowed values.")
+            : ("body", unreadable.Message);
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Type = Problems.Invalid,
+            Title = "The request body could not be read.",
+        };
+    }
+
+    /// <summary>"$.slots[0].endsAt" → "slots[0].endsAt"; the whole document → "body".</summary>
+    private static string FieldOf(string? jsonPath) =>
+        jsonPath is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
+}
