@@ -1,6 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Community.Grains.Abstractions;
+using Community.Web.Endpoints;
 using Community.Web.Live;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,16 +50,12 @@ public sealed class LiveBoardClient : IAsyncDisposable
     /// <summary>The last error of a Watch that ran in the background (after a gap or reconnect).</summary>
     public Exception? LastError { get; private set; }
 
-    /// <summary>The hub's JSON settings, so records read the same as the server wrote them.</summary>
-    public static void ConfigureJson(JsonSerializerOptions json) =>
-        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-
     /// <summary>A client for the hub at <paramref name="hubUrl"/>, with the token on the query string as browsers send it.</summary>
     public static LiveBoardClient Create(Uri hubUrl, string token, string meetingId, string boardId)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri($"{hubUrl}?access_token={Uri.EscapeDataString(token)}"))
-            .AddJsonProtocol(options => ConfigureJson(options.PayloadSerializerOptions))
+            .AddJsonProtocol(options => ApiHosting.AddEnumsAsStrings(options.PayloadSerializerOptions))
             .Build();
         return new LiveBoardClient(connection, meetingId, boardId);
     }

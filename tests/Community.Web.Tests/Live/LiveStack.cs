@@ -2,20 +2,23 @@ using Community.Testing;
 
 namespace Community.Web.Tests.Live;
 
-/// <summary>One real cluster on the shared Azurite and two web nodes attached to it, shared by the live tests.</summary>
+/// <summary>
+/// One real cluster on the shared Azurite and two web nodes on real Kestrel ports attached to it, shared by the
+/// live tests. Real sockets matter here: a watcher that stops reading must really fill TCP buffers.
+/// </summary>
 public sealed class LiveStack : IAsyncLifetime
 {
     private CommunityCluster? _cluster;
 
-    public LiveWebHost HostA { get; private set; } = null!;
+    public CommunityWebApp HostA { get; private set; } = null!;
 
-    public LiveWebHost HostB { get; private set; } = null!;
+    public CommunityWebApp HostB { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         _cluster = await CommunityCluster.StartAsync();
-        HostA = new LiveWebHost(_cluster);
-        HostB = new LiveWebHost(_cluster);
+        HostA = CommunityWebApp.Start(_cluster, kestrel: true);
+        HostB = CommunityWebApp.Start(_cluster, kestrel: true);
     }
 
     public async Task DisposeAsync()
