@@ -29,8 +29,8 @@ public static class CommunityWebHosting
         builder.AddCommunityClusterClient();
         builder.AddCommunityBlobs();
         builder.AddCommunityAccess();
-        builder.AddCommunityLive();
         builder.AddCommunityApi();
+        builder.AddCommunityLive();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.AddCommunityPages();
@@ -45,8 +45,8 @@ public static class CommunityWebHosting
         app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHealthEndpoints();
-        app.MapCommunityLive();
         app.MapCommunityApi();
+        app.MapCommunityLive();
         app.MapCommunityPages();
         return app;
     }

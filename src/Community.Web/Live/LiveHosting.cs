@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Community.Web.Endpoints;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -22,7 +21,7 @@ public static class LiveHosting
                 hub.AddFilter<ConnectionRateLimitFilter>();
             })
             // Enum values as the HTTP API writes them ("votingClosed"), so a card reads the same from both.
-            .AddJsonProtocol(json => json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+            .AddJsonProtocol(json => ApiHosting.AddEnumsAsStrings(json.PayloadSerializerOptions));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ConnectionRateLimitFilter>();
         builder.Services.AddSingleton<BoardRelays>();

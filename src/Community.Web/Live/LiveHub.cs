@@ -1,5 +1,6 @@
 using Community.Grains.Abstractions;
 using Community.Web.Access;
+using Community.Web.Endpoints;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -27,7 +28,7 @@ internal sealed class LiveHub(IGrainFactory grains, BoardRelays relays) : Hub
         await relays.Watch(Context.ConnectionId, meetingId, boardId);
         try
         {
-            return await grains.GetGrain<IBoardGrain>(Keys.Board(meetingId, boardId)).GetSnapshot(actor.ParticipantId);
+            return await grains.Board(meetingId, boardId).GetSnapshot(actor.ParticipantId);
         }
         catch (DomainException exception)
         {
