@@ -152,7 +152,7 @@ internal sealed class BoardGrain : Grain, IBoardGrain
         EnsureWritable();
         var card = Card(Board, cardId);
         Rules.Require(Board.State == BoardState.Open, DomainError.BoardClosed, "Voting is closed on this board.");
-        Rules.Require(card.IsActive, DomainError.CardNotActive, $"Card {cardId} is {card.Status} and takes no dots.");
+        Rules.Require(card.IsActive, DomainError.CardNotActive, $"Card {cardId} is {card.Status} and takes no dots.", "cardId");
         Rules.Require(dots <= Definition.MaxDotsPerCard, DomainError.OverCardCap,
             $"At most {Definition.MaxDotsPerCard} dots per card.", "dots");
         var mine = Board.DotsOf(actor.ParticipantId);
