@@ -20,6 +20,6 @@ public sealed class IndexModel(IStringLocalizer<PageText> texts) : PageModel
             return Page();
         }
 
-        return Redirect($"/j/{Uri.EscapeDataString(MeetingJoining.NormaliseCode(code))}");
+        return Redirect($"/j/{Uri.EscapeDataString(Grains.Abstractions.Codes.Normalize(code))}");
     }
 }

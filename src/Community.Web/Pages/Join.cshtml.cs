@@ -56,7 +56,7 @@ public sealed class JoinModel(IGrainFactory grains, MeetingJoining joining, IStr
 
     private async Task FindMeetingAsync()
     {
-        var target = await grains.GetGrain<ICodeGrain>(MeetingJoining.NormaliseCode(Code)).Resolve();
+        var target = await grains.GetGrain<ICodeGrain>(Codes.Normalize(Code)).Resolve();
         if (target is not null)
         {
             JoinsAs = target.Role;
