@@ -30,6 +30,7 @@ public static class CommunityWebHosting
         builder.AddCommunityBlobs();
         builder.AddCommunityAccess();
         builder.AddCommunityApi();
+        builder.AddCommunityPublishing();
         builder.AddCommunityLive();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -46,6 +47,7 @@ public static class CommunityWebHosting
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapCommunityApi();
+        app.MapCommunityPublishing();
         app.MapCommunityLive();
         app.MapCommunityPages();
         return app;
