@@ -100,7 +100,7 @@ public static class ExportEndpoints
             csv.WriteHeader(CardColumns);
             foreach (var board in boards)
             {
-                foreach (var card in board.Cards.OrderBy(card => LaneIndex(board, card)).ThenByDescending(card => card.Dots))
+                foreach (var card in board.Cards.OrderBy(card => LaneIndex(board, card)).ThenByDescending(card => card.Dots).ThenByDescending(card => card.Interested))
                 {
                     csv.WriteRecord(Row(board, card));
                 }
