@@ -1,9 +1,4 @@
 using Community.Testing;
-using Community.Web.Hosting;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Community.Browser.Tests;
@@ -20,7 +15,7 @@ public sealed class BoardSite : IAsyncLifetime
     ];
 
     private CommunityCluster? _cluster;
-    private WebApplicationFactory<Program>? _web;
+    private CommunityWebApp? _web;
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -30,23 +25,8 @@ public sealed class BoardSite : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _cluster = await CommunityCluster.StartAsync();
-        var port = FreePort.Next();
-        BaseUrl = $"http://127.0.0.1:{port}";
-        var cluster = _cluster;
-        _web = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseSetting(ClusterClientHosting.ExternalClientSetting, "true");
-            web.UseSetting("ConnectionStrings:Blobs", cluster.Azurite.ConnectionString);
-            web.UseSetting("COMMUNITY_WEB_URL", BaseUrl);
-            web.ConfigureTestServices(services =>
-            {
-                services.AddSingleton(cluster.Client);
-                services.AddSingleton<IGrainFactory>(cluster.Client);
-            });
-        });
-        _web.UseKestrel(port);
-        _web.StartServer();
-
+        _web = CommunityWebApp.Start(_cluster, kestrel: true);
+        BaseUrl = _web.BaseAddress.ToString().TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
