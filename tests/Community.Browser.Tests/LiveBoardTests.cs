@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Community.Browser.Tests.People;
 using static Microsoft.Playwright.Assertions;
@@ -10,12 +11,11 @@ public sealed class LiveBoardTests(BoardSite site)
     [Fact]
     public async Task A_topic_and_its_dots_reach_another_phone_without_a_reload()
     {
-        var organiser = await site.NewPersonAsync(1280);
         var ana = await site.NewPersonAsync();
         var boris = await site.NewPersonAsync();
         await Screenshots.OnFailureAsync(nameof(A_topic_and_its_dots_reach_another_phone_without_a_reload), async () =>
         {
-            var meeting = await OrganiseAsync(organiser);
+            var meeting = await site.CreateMeetingAsync();
             await JoinAsync(ana, meeting, "Ana");
             await JoinAsync(boris, meeting, "Boris");
             var borisUrl = boris.Url;
@@ -28,17 +28,16 @@ public sealed class LiveBoardTests(BoardSite site)
             await Expect(Card(boris, "AI in the classroom").Locator(".dots-count")).ToHaveTextAsync("1 dots");
             await Expect(ana.Locator("#remaining")).ToHaveTextAsync("2 of 3 left");
             Assert.Equal(borisUrl, boris.Url);
-        }, organiser, ana, boris);
+        }, ana, boris);
     }
 
     [Fact]
     public async Task The_budget_shows_what_is_left_and_a_fourth_dot_is_refused_and_explained()
     {
-        var organiser = await site.NewPersonAsync(1280);
         var ana = await site.NewPersonAsync();
         await Screenshots.OnFailureAsync(nameof(The_budget_shows_what_is_left_and_a_fourth_dot_is_refused_and_explained), async () =>
         {
-            var meeting = await OrganiseAsync(organiser);
+            var meeting = await site.CreateMeetingAsync();
             await JoinAsync(ana, meeting, "Ana");
             string[] topics = ["Supporting girls in tech", "Robotics clubs", "Teacher training", "Open data in schools"];
             foreach (var topic in topics)
@@ -64,7 +63,7 @@ public sealed class LiveBoardTests(BoardSite site)
             await ana.ReloadAsync();
             await Expect(Card(ana, topics[3]).Locator(".dots-count")).ToHaveTextAsync("0 dots");
             await Expect(ana.Locator("#remaining")).ToHaveTextAsync("0 of 3 left");
-        }, organiser, ana);
+        }, ana);
     }
 
     [Fact]
@@ -120,12 +119,11 @@ public sealed class LiveBoardTests(BoardSite site)
     [Fact]
     public async Task A_phone_that_goes_offline_and_comes_back_converges_on_the_board()
     {
-        var organiser = await site.NewPersonAsync(1280);
         var ana = await site.NewPersonAsync();
         var boris = await site.NewPersonAsync();
         await Screenshots.OnFailureAsync(nameof(A_phone_that_goes_offline_and_comes_back_converges_on_the_board), async () =>
         {
-            var meeting = await OrganiseAsync(organiser);
+            var meeting = await site.CreateMeetingAsync();
             await JoinAsync(ana, meeting, "Ana");
             await JoinAsync(boris, meeting, "Boris");
             await ProposeAsync(ana, "Before the outage");
@@ -141,24 +139,25 @@ public sealed class LiveBoardTests(BoardSite site)
             await Expect(boris.Locator("#connection")).ToHaveTextAsync("Back online. The board is up to date.");
             await Expect(Card(boris, "During the outage")).ToBeVisibleAsync();
             await Expect(Card(boris, "Before the outage").Locator(".dots-count")).ToHaveTextAsync("1 dots");
-        }, organiser, ana, boris);
+        }, ana, boris);
     }
 
     [Fact]
     public async Task A_title_that_looks_like_markup_is_shown_as_text_and_runs_nothing()
     {
-        var organiser = await site.NewPersonAsync(1280);
+        var screen = await site.NewPersonAsync(1280);
         var ana = await site.NewPersonAsync();
         var boris = await site.NewPersonAsync();
         var dialogs = new List<string>();
         boris.Dialog += (_, dialog) => dialogs.Add(dialog.Message);
-        organiser.Dialog += (_, dialog) => dialogs.Add(dialog.Message);
+        screen.Dialog += (_, dialog) => dialogs.Add(dialog.Message);
         await Screenshots.OnFailureAsync(nameof(A_title_that_looks_like_markup_is_shown_as_text_and_runs_nothing), async () =>
         {
-            var meeting = await OrganiseAsync(organiser);
+            var meeting = await site.CreateMeetingAsync();
             await JoinAsync(ana, meeting, "<b>Ana</b>");
             await JoinAsync(boris, meeting, "Boris");
-            await organiser.GotoAsync(meeting.BoardPath + "/projector");
+            await JoinAsync(screen, meeting.AsFacilitator, "Big screen");
+            await screen.GotoAsync(meeting.BoardPath + "/projector");
             const string title = "<img src=x onerror=alert(1)>";
             await ProposeAsync(ana, title);
 
@@ -166,33 +165,35 @@ public sealed class LiveBoardTests(BoardSite site)
             await Expect(card.Locator(".card-title")).ToHaveTextAsync(title);
             await Expect(card).ToContainTextAsync("by <b>Ana</b>");
             await Expect(boris.Locator("#lanes img")).ToHaveCountAsync(0);
-            await Expect(organiser.Locator("#ranking")).ToContainTextAsync(title);
-            await Expect(organiser.Locator("#ranking img")).ToHaveCountAsync(0);
+            await Expect(screen.Locator("#ranking")).ToContainTextAsync(title);
+            await Expect(screen.Locator("#ranking img")).ToHaveCountAsync(0);
             Assert.Empty(dialogs);
-        }, organiser, ana, boris);
+        }, screen, ana, boris);
     }
 
     [Fact]
     public async Task The_projector_ranks_topics_by_dots_as_they_come_in()
     {
-        var organiser = await site.NewPersonAsync(1280, 800);
+        var facilitator = await site.NewPersonAsync(1280, 800);
         var ana = await site.NewPersonAsync();
         var boris = await site.NewPersonAsync();
         await Screenshots.OnFailureAsync(nameof(The_projector_ranks_topics_by_dots_as_they_come_in), async () =>
         {
-            var meeting = await OrganiseAsync(organiser);
+            var meeting = await site.CreateMeetingAsync();
             await JoinAsync(ana, meeting, "Ana");
             await JoinAsync(boris, meeting, "Boris");
-            await organiser.GotoAsync(meeting.BoardPath + "/projector");
-            await Expect(organiser.Locator(".join-code")).ToHaveTextAsync(meeting.Code);
-            await Expect(organiser.GetByRole(AriaRole.Img, new() { Name = "QR code for" })).ToBeVisibleAsync();
+            await JoinAsync(facilitator, meeting.AsFacilitator, "Fatima");
+            var screen = await facilitator.Context.NewPageAsync();
+            await screen.GotoAsync(meeting.BoardPath + "/projector");
+            await Expect(screen.Locator(".join-code")).ToHaveTextAsync(meeting.Code);
+            await Expect(screen.GetByRole(AriaRole.Img, new() { Name = "QR code for" })).ToBeVisibleAsync();
 
             await ProposeAsync(ana, "Digital citizenship");
             await ProposeAsync(ana, "Game design");
-            await Expect(organiser.Locator("#ranking g")).ToHaveCountAsync(2);
+            await Expect(screen.Locator("#ranking g")).ToHaveCountAsync(2);
             await GiveDotAsync(ana, "Game design");
             await GiveDotAsync(boris, "Game design");
-            var rows = organiser.Locator("#ranking g");
+            var rows = screen.Locator("#ranking g");
             await Expect(rows.First).ToContainTextAsync("Game design");
             await Expect(rows.First.Locator("text.count")).ToHaveTextAsync("2");
 
@@ -200,13 +201,21 @@ public sealed class LiveBoardTests(BoardSite site)
             await GiveDotAsync(boris, "Digital citizenship");
             await Expect(rows.Filter(new() { HasText = "Digital citizenship" }).Locator("text.count")).ToHaveTextAsync("2");
 
+            // The facilitator starts a round: its countdown shows on the big screen and on every phone.
+            await facilitator.GetByLabel("Name of the round").FillAsync("Round 1");
+            await facilitator.GetByLabel("Minutes").FillAsync("25");
+            await facilitator.GetByRole(AriaRole.Button, new() { Name = "Start the round" }).ClickAsync();
+            await Expect(screen.Locator("#round-label")).ToHaveTextAsync("Round 1");
+            await Expect(screen.Locator("#countdown")).ToHaveTextAsync(new Regex(@"^\d\d:\d\d$"));
+            await Expect(ana.Locator("#round")).ToHaveTextAsync(new Regex(@"^Round 1: \d\d:\d\d left$"));
+
             if (Environment.GetEnvironmentVariable("COMMUNITY_DOCS_SCREENSHOTS") is { Length: > 0 } folder)
             {
                 await ProposeAsync(boris, "Climate data projects");
                 await GiveDotAsync(boris, "Climate data projects");
-                await Expect(organiser.Locator("#ranking g")).ToHaveCountAsync(3);
-                await Screenshots.TakeAsync(organiser, folder, "projector", 1280, 800);
+                await Expect(screen.Locator("#ranking g")).ToHaveCountAsync(3);
+                await Screenshots.TakeAsync(screen, folder, "projector", 1280, 800);
             }
-        }, organiser, ana, boris);
+        }, facilitator, ana, boris);
     }
 }

@@ -61,4 +61,8 @@ public static partial class People
     private static partial Regex OrganisePath();
 }
 
-public sealed record Meeting(string MeetingPath, string BoardPath, string Code);
+/// <summary>Where a meeting's pages are and the codes that open it (the invite code joins as facilitator).</summary>
+public sealed record Meeting(string MeetingPath, string BoardPath, string Code, string? FacilitatorCode = null)
+{
+    public Meeting AsFacilitator => this with { Code = FacilitatorCode ?? throw new InvalidOperationException("No invite code.") };
+}

@@ -1,4 +1,4 @@
-using Community.Web.Access;
+using Community.Grains.Abstractions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -20,6 +20,6 @@ public sealed class IndexModel(IStringLocalizer<PageText> texts) : PageModel
             return Page();
         }
 
-        return Redirect($"/j/{Uri.EscapeDataString(Grains.Abstractions.Codes.Normalize(code))}");
+        return Redirect($"/j/{Uri.EscapeDataString(Codes.Normalize(code))}");
     }
 }

@@ -56,7 +56,9 @@ public sealed class JoinModel(IGrainFactory grains, MeetingJoining joining, IStr
 
     private async Task FindMeetingAsync()
     {
-        var target = await grains.GetGrain<ICodeGrain>(Codes.Normalize(Code)).Resolve();
+        var code = Codes.Normalize(Code);
+        // A mistyped code is simply unknown; no grain needs to wake up for it.
+        var target = Codes.IsWellFormed(code) ? await grains.GetGrain<ICodeGrain>(code).Resolve() : null;
         if (target is not null)
         {
             JoinsAs = target.Role;

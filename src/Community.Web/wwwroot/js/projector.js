@@ -11,9 +11,9 @@ const roundLabel = document.getElementById('round-label');
 const stateLabel = document.getElementById('board-state');
 const connection = document.getElementById('connection');
 const shownTopics = 10;
-const rowHeight = 64;
+const rowHeight = 84;
 const width = 1200;
-const titleWidth = 560;
+const titleWidth = 600;
 let board = null;
 
 function svg(tag, attributes = {}, text) {
@@ -29,7 +29,7 @@ function svg(tag, attributes = {}, text) {
   return element;
 }
 
-function shorten(title, length = 34) {
+function shorten(title, length = 28) {
   return title.length > length ? `${title.slice(0, length - 1)}…` : title;
 }
 
@@ -49,9 +49,9 @@ function renderRanking() {
     const barWidth = Math.max(4, ((width - titleWidth - 90) * card.dots) / most);
     const row = svg('g', { 'data-card-id': card.cardId });
     row.append(
-      svg('text', { x: 0, y: y + 40 }, shorten(card.title)),
-      svg('rect', { x: titleWidth, y: y + 12, width: barWidth, height: rowHeight - 24, rx: 6 }),
-      svg('text', { x: titleWidth + barWidth + 14, y: y + 42, class: 'count' }, String(card.dots)),
+      svg('text', { x: 0, y: y + 54 }, shorten(card.title)),
+      svg('rect', { x: titleWidth, y: y + 14, width: barWidth, height: rowHeight - 28, rx: 6 }),
+      svg('text', { x: titleWidth + barWidth + 14, y: y + 56, class: 'count' }, String(card.dots)),
     );
     // Each row tells a screen reader the whole title and the count, not just what fits on screen.
     row.prepend(svg('title', {}, t('projector.row', card.title, card.dots)));
