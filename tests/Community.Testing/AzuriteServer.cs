@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace Community.Testing;
 
@@ -12,11 +11,13 @@ public sealed class AzuriteServer : IAsyncDisposable
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+
+    private readonly ProcessOutput _output;
 
     private AzuriteServer(Process process, int port, string dataFolder)
     {
         _process = process;
+        _output = ProcessOutput.Of(process);
         Port = port;
         DataFolder = dataFolder;
     }
@@ -25,8 +26,11 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public string DataFolder { get; }
 
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+    public string ConnectionString => ConnectionStringFor($"127.0.0.1:{Port}");
+
+    /// <summary>Azurite's development account at a host and port, whether or not anything listens there.</summary>
+    public static string ConnectionStringFor(string hostAndPort) =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://{hostAndPort}/devstoreaccount1;";
 
     public static async Task<AzuriteServer> StartAsync(string? dataFolder = null, int? port = null)
     {
@@ -52,14 +56,10 @@ public sealed class AzuriteServer : IAsyncDisposable
         };
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
         var server = new AzuriteServer(process, chosenPort, folder);
-        process.OutputDataReceived += (_, e) => server.Record(e.Data);
-        process.ErrorDataReceived += (_, e) => server.Record(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
 
         try
         {
-            await FreePort.WaitUntilListeningAsync(chosenPort, TimeSpan.FromSeconds(30), () => $"Azurite said: {server.Output}");
+            await FreePort.WaitUntilListeningAsync(chosenPort, TimeSpan.FromSeconds(120), () => $"Azurite said: {server.Output}");
         }
         catch
         {
@@ -70,29 +70,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         return server;
     }
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
-
-    private void Record(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
+    public string Output => _output.ToString();
 
     /// <summary>Stops the process but keeps the data folder, so a new server on it sees the same blobs.</summary>
     public async Task StopAsync()

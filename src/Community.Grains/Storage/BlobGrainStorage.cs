@@ -36,9 +36,7 @@ internal sealed partial class BlobGrainStorage : IGrainStorage, ILifecyclePartic
         }
         catch (Exception exception) when (exception is RequestFailedException or AggregateException or HttpRequestException)
         {
-            throw new InvalidOperationException(
-                $"Blob storage at {_container.Uri.GetLeftPart(UriPartial.Authority)} is unreachable or refused container '{_container.Name}': {exception.Message}",
-                exception);
+            throw new BlobStorageUnreachableException(_container.Uri, _container.Name, exception);
         }
     }
 

@@ -1,0 +1,32 @@
+using Community.Testing;
+
+namespace Community.Hosting.Tests;
+
+/// <summary>The environment variables that place a silo or a web node, as docker-compose.yml and ./run.sh set them.</summary>
+public sealed class Deployment(string blobs, string? redis = null)
+{
+    public static string WebUrlOnFreePort() => $"http://127.0.0.1:{FreePort.Next()}";
+
+    public Dictionary<string, string> Silo(int siloPort, int gatewayPort) => With(new()
+    {
+        ["COMMUNITY_SILO_PORT"] = siloPort.ToString(),
+        ["COMMUNITY_GATEWAY_PORT"] = gatewayPort.ToString(),
+    });
+
+    public Dictionary<string, string> Web(string webUrl, int gatewayPort) => With(new()
+    {
+        ["COMMUNITY_WEB_URL"] = webUrl,
+        ["COMMUNITY_GATEWAY_PORT"] = gatewayPort.ToString(),
+    });
+
+    private Dictionary<string, string> With(Dictionary<string, string> settings)
+    {
+        settings["ConnectionStrings__Blobs"] = blobs;
+        if (redis is not null)
+        {
+            settings["ConnectionStrings__Redis"] = redis;
+        }
+
+        return settings;
+    }
+}
