@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using Community.Grains.Storage;
+using Community.Grains.Summaries;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +19,7 @@ public static class CommunityGrainsHosting
             : BlobConnection.DevelopmentConnectionString;
         silo.AddBlobGrainStorageAsDefault(options => options.ConnectionString = connectionString);
         silo.Services.AddSingleton(_ => BlobConnection.CreateServiceClient(connectionString));
+        silo.Services.AddSingleton<SummaryStore>().AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<SummaryStore>());
         return silo;
     }
 }

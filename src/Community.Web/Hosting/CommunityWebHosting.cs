@@ -1,5 +1,7 @@
 using Community.Web.Access;
 using Community.Web.Endpoints;
+using Community.Web.Live;
+using Community.Web.Pages;
 
 namespace Community.Web.Hosting;
 
@@ -28,8 +30,11 @@ public static class CommunityWebHosting
         builder.AddCommunityBlobs();
         builder.AddCommunityAccess();
         builder.AddCommunityApi();
+        builder.AddCommunityPublishing();
+        builder.AddCommunityLive();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.AddCommunityPages();
         return builder;
     }
 
@@ -42,6 +47,9 @@ public static class CommunityWebHosting
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapCommunityApi();
+        app.MapCommunityPublishing();
+        app.MapCommunityLive();
+        app.MapCommunityPages();
         return app;
     }
 }

@@ -1,0 +1,297 @@
+using Community.Grains.Abstractions;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Community.Web.Live;
+
+/// <summary>
+/// This web node's one subscriber to one board: the grain sends it each change once, and it coalesces them into
+/// messages for the board's local SignalR group. It renews its subscription, reports the node's watcher count,
+/// and after a silo restart (observers are lost then) resubscribes and makes watchers resync.
+/// </summary>
+internal sealed partial class BoardRelay : IBoardObserver, IBoardWatchersObserver, IAsyncDisposable
+{
+    /// <summary>After a failed renewal, how soon to try again: short, since watchers see nothing meanwhile.</summary>
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a change the grain sent before a snapshot may still be on its way to us.</summary>
+    private static readonly TimeSpan InFlightGrace = TimeSpan.FromSeconds(2);
+
+    /// <summary>Unsubscribing is a courtesy (subscriptions expire anyway), so it must not hold up shutdown.</summary>
+    private static readonly TimeSpan LeaveTimeout = TimeSpan.FromSeconds(2);
+
+    private readonly string _boardKey;
+    private readonly string _boardId;
+    private readonly string _group;
+    private readonly IGrainFactory _grains;
+    private readonly IHubContext<LiveHub> _hub;
+    private readonly LiveOptions _options;
+    private readonly ILogger _logger;
+    private readonly object _gate = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly SemaphoreSlim _watchersChanged = new(0, 1);
+    private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ChangeBatch _pending;
+    private long _seenVersion;
+    private bool _flushScheduled;
+    private DateTimeOffset _lastFlushAt = DateTimeOffset.MinValue;
+    private int _localWatchers;
+    private int _totalWatchers;
+    private bool _watchersDirty;
+    private Task _running = Task.CompletedTask;
+
+    public BoardRelay(string meetingId, string boardId, IGrainFactory grains, IHubContext<LiveHub> hub, LiveOptions options, ILogger logger)
+    {
+        _boardKey = Keys.Board(meetingId, boardId);
+        _boardId = boardId;
+        _group = GroupOf(meetingId, boardId);
+        _grains = grains;
+        _hub = hub;
+        _options = options;
+        _logger = logger;
+        _pending = new ChangeBatch(boardId);
+    }
+
+    public static string GroupOf(string meetingId, string boardId) => $"board:{Keys.Board(meetingId, boardId)}";
+
+    /// <summary>Completes once the first subscription attempt is over, so a snapshot taken afterwards misses no change.</summary>
+    public Task Subscribed => _subscribed.Task;
+
+    /// <summary>Only the registry calls this, under its lock.</summary>
+    public int LocalWatchers
+    {
+        get => _localWatchers;
+        set
+        {
+            Volatile.Write(ref _localWatchers, value);
+            if (_watchersChanged.CurrentCount == 0)
+            {
+                try
+                {
+                    _watchersChanged.Release();
+                }
+                catch (SemaphoreFullException)
+                {
+                    // Another change already woke the loop; it reads the latest count.
+                }
+            }
+        }
+    }
+
+    public void Start() => _running = Task.Run(() => RunAsync(_stop.Token));
+
+    public Task OnChanges(BoardChanges changes)
+    {
+        lock (_gate)
+        {
+            if (_seenVersion > 0 && changes.ToVersion <= _seenVersion)
+            {
+                return Task.CompletedTask; // a duplicate, or overtaken by a later change already taken in
+            }
+
+            if (_seenVersion > 0 && changes.FromVersion > _seenVersion)
+            {
+                LogGap(_boardKey, _seenVersion, changes.FromVersion);
+                _pending.MarkIncomplete(changes.ToVersion);
+            }
+
+            _pending.Add(changes);
+            _seenVersion = changes.ToVersion;
+            ScheduleFlushLocked();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task OnWatchers(int total)
+    {
+        lock (_gate)
+        {
+            if (total != _totalWatchers)
+            {
+                _totalWatchers = total;
+                _watchersDirty = true;
+                ScheduleFlushLocked();
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Leading edge at once, then at most one send per window: an idle board is instant, a hot one bounded.</summary>
+    private void ScheduleFlushLocked()
+    {
+        if (_flushScheduled)
+        {
+            return;
+        }
+
+        _flushScheduled = true;
+        var wait = _lastFlushAt + _options.CoalescingWindow - DateTimeOffset.UtcNow;
+        _ = FlushAsync(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
+    }
+
+    private async Task FlushAsync(TimeSpan wait)
+    {
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+        else
+        {
+            await Task.Yield(); // return to the grain callback first; the send happens off its thread
+        }
+
+        string method;
+        object message;
+        lock (_gate)
+        {
+            _flushScheduled = false;
+            _lastFlushAt = DateTimeOffset.UtcNow;
+            if (_pending.HasChanges)
+            {
+                (method, message) = _pending.ToMessage(_totalWatchers, _options.MaxCardsPerMessage);
+                _pending = new ChangeBatch(_boardId);
+            }
+            else if (_watchersDirty)
+            {
+                (method, message) = (LiveMessages.Watchers, new WatchersMessage(_boardId, _totalWatchers));
+            }
+            else
+            {
+                return;
+            }
+
+            _watchersDirty = false;
+        }
+
+        // Serialised once per protocol for the whole group. Not awaited: a watcher that reads slowly only delays
+        // its own copy, never the next window's message to everybody else.
+        var sending = _hub.Clients.Group(_group).SendAsync(method, message);
+        if (!sending.IsCompletedSuccessfully)
+        {
+            _ = sending.ContinueWith(
+                failed => LogSendFailed(failed.Exception, _boardKey),
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted,
+                TaskScheduler.Default);
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stop)
+    {
+        var board = _grains.GetGrain<IBoardGrain>(_boardKey);
+        var watchers = _grains.GetGrain<IBoardWatchersGrain>(_boardKey);
+        var asBoardObserver = _grains.CreateObjectReference<IBoardObserver>(this);
+        var asWatchersObserver = _grains.CreateObjectReference<IBoardWatchersObserver>(this);
+        var renewAt = DateTimeOffset.MinValue;
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    if (DateTimeOffset.UtcNow >= renewAt)
+                    {
+                        await board.Subscribe(asBoardObserver);
+                        renewAt = DateTimeOffset.UtcNow + _options.RenewalInterval;
+                        await CatchUpAsync(board, stop);
+                        _subscribed.TrySetResult();
+                    }
+
+                    await watchers.Report(asWatchersObserver, Volatile.Read(ref _localWatchers));
+                    var wait = renewAt - DateTimeOffset.UtcNow;
+                    if (wait > TimeSpan.Zero && await _watchersChanged.WaitAsync(wait, stop))
+                    {
+                        // Let a wave of arrivals (a room opening the board together) settle into one report.
+                        await Task.Delay(_options.CoalescingWindow, stop);
+                    }
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception exception)
+                {
+                    // The silo may be restarting: keep trying, and let Watch go on to report the real error.
+                    LogRenewalFailed(exception, _boardKey);
+                    _subscribed.TrySetResult();
+                    renewAt = DateTimeOffset.MinValue;
+                    await Task.Delay(RetryDelay, CancellationToken.None);
+                }
+            }
+        }
+        finally
+        {
+            await LeaveAsync(board, watchers, asBoardObserver, asWatchersObserver);
+        }
+    }
+
+    /// <summary>
+    /// Learns the board's version on the first subscription; on renewals, a board ahead of what we saw means
+    /// notifications were lost (the board's silo restarted and forgot us), so watchers resync.
+    /// </summary>
+    private async Task CatchUpAsync(IBoardGrain board, CancellationToken stop)
+    {
+        var version = (await board.GetSnapshot(null)).Version;
+        lock (_gate)
+        {
+            if (!_subscribed.Task.IsCompleted || _seenVersion == 0)
+            {
+                _seenVersion = Math.Max(_seenVersion, version);
+                return;
+            }
+
+            if (_seenVersion >= version)
+            {
+                return;
+            }
+        }
+
+        await Task.Delay(InFlightGrace, stop);
+        lock (_gate)
+        {
+            if (_seenVersion < version)
+            {
+                LogGap(_boardKey, _seenVersion, version);
+                _pending.MarkIncomplete(version);
+                _seenVersion = version;
+                ScheduleFlushLocked();
+            }
+        }
+    }
+
+    private async Task LeaveAsync(IBoardGrain board, IBoardWatchersGrain watchers, IBoardObserver asBoardObserver, IBoardWatchersObserver asWatchersObserver)
+    {
+        try
+        {
+            await Task.WhenAll(board.Unsubscribe(asBoardObserver), watchers.Leave(asWatchersObserver)).WaitAsync(LeaveTimeout);
+        }
+        catch (Exception exception)
+        {
+            LogLeaveFailed(exception, _boardKey);
+        }
+
+        _grains.DeleteObjectReference<IBoardObserver>(asBoardObserver);
+        _grains.DeleteObjectReference<IBoardWatchersObserver>(asWatchersObserver);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _running;
+        _stop.Dispose();
+        _watchersChanged.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Board {Board}: changes after version {Seen} were lost up to {Version}; watchers resync")]
+    private partial void LogGap(string board, long seen, long version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Board {Board}: could not subscribe or renew; retrying")]
+    private partial void LogRenewalFailed(Exception exception, string board);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Board {Board}: sending to watchers failed")]
+    private partial void LogSendFailed(Exception? exception, string board);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Board {Board}: unsubscribing failed; the subscription expires on its own")]
+    private partial void LogLeaveFailed(Exception exception, string board);
+}

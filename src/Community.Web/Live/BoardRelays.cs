@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace Community.Web.Live;
+
+/// <summary>
+/// This web node's relays, one per board that at least one of its connections watches, and which boards each
+/// connection watches. The last watcher of a board leaving (Unwatch or disconnect) drops its relay.
+/// </summary>
+internal sealed class BoardRelays(IGrainFactory grains, IHubContext<LiveHub> hub, IOptions<LiveOptions> options, ILogger<BoardRelay> logger)
+    : IAsyncDisposable
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, BoardRelay> _relays = [];
+    private readonly Dictionary<string, HashSet<(string MeetingId, string BoardId)>> _watching = [];
+
+    /// <summary>Counts the connection as a watcher of the board; completes when the board's relay is subscribed.</summary>
+    public Task Watch(string connectionId, string meetingId, string boardId)
+    {
+        BoardRelay? relay;
+        lock (_gate)
+        {
+            if (!_watching.TryGetValue(connectionId, out var boards))
+            {
+                _watching[connectionId] = boards = [];
+            }
+
+            if (!boards.Contains((meetingId, boardId)) && boards.Count >= options.Value.MaxBoardsPerConnection)
+            {
+                throw new HubException($"too-many-boards: a connection watches at most {options.Value.MaxBoardsPerConnection} boards.");
+            }
+
+            var group = BoardRelay.GroupOf(meetingId, boardId);
+            if (!_relays.TryGetValue(group, out relay))
+            {
+                relay = new BoardRelay(meetingId, boardId, grains, hub, options.Value, logger);
+                _relays[group] = relay;
+                relay.Start();
+            }
+
+            if (boards.Add((meetingId, boardId)))
+            {
+                relay.LocalWatchers++;
+            }
+        }
+
+        return relay.Subscribed;
+    }
+
+    public void Unwatch(string connectionId, string meetingId, string boardId)
+    {
+        lock (_gate)
+        {
+            if (_watching.TryGetValue(connectionId, out var boards) && boards.Remove((meetingId, boardId)))
+            {
+                ReleaseLocked(meetingId, boardId);
+            }
+        }
+    }
+
+    public void Disconnected(string connectionId)
+    {
+        lock (_gate)
+        {
+            if (_watching.Remove(connectionId, out var boards))
+            {
+                foreach (var (meetingId, boardId) in boards)
+                {
+                    ReleaseLocked(meetingId, boardId);
+                }
+            }
+        }
+    }
+
+    /// <summary>How many relays this node runs: one per watched board, however many watchers.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _relays.Count;
+            }
+        }
+    }
+
+    private void ReleaseLocked(string meetingId, string boardId)
+    {
+        var group = BoardRelay.GroupOf(meetingId, boardId);
+        var relay = _relays[group];
+        if (--relay.LocalWatchers == 0)
+        {
+            _relays.Remove(group);
+            _ = relay.DisposeAsync().AsTask();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        List<BoardRelay> relays;
+        lock (_gate)
+        {
+            relays = [.. _relays.Values];
+            _relays.Clear();
+            _watching.Clear();
+        }
+
+        foreach (var relay in relays)
+        {
+            await relay.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+namespace Community.Web.Live;
+
+/// <summary>Settings of the live hub, bound from the "Live" configuration section (e.g. Live__AllowedOrigins__0).</summary>
+public sealed class LiveOptions
+{
+    public const string Section = "Live";
+
+    /// <summary>
+    /// How long a relay gathers a board's changes before sending them as one message. An idle board sends the first
+    /// change at once; after a send the next one waits for the rest of the window. 50 ms keeps a hot board at no more
+    /// than 20 messages per watcher per second while a tap still shows up faster than the eye notices.
+    /// </summary>
+    public TimeSpan CoalescingWindow { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>More changed cards than this in one window becomes a "resync" message: clients fetch a snapshot instead.</summary>
+    public int MaxCardsPerMessage { get; set; } = 200;
+
+    /// <summary>The board grain drops observers after two minutes; relays renew well before that.</summary>
+    public TimeSpan RenewalInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Browser origins allowed besides the app's own (e.g. a separately hosted front end).</summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>Hub invocations a connection may make per second on average, and in one burst.</summary>
+    public int InvocationsPerSecond { get; set; } = 5;
+
+    public int InvocationBurst { get; set; } = 20;
+
+    /// <summary>A phone watches one board, a projector maybe a few; more is somebody hoarding relays.</summary>
+    public int MaxBoardsPerConnection { get; set; } = 8;
+
+    /// <summary>Watch and Unwatch carry two short ids; anything larger is not a legitimate client.</summary>
+    public long MaximumReceiveMessageSize { get; set; } = 4 * 1024;
+}

@@ -1,0 +1,30 @@
+using Community.Grains.Abstractions;
+using Community.Web.Access;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Community.Web.Pages;
+
+/// <summary>The meeting and its boards: public, with the member's own way in when signed in.</summary>
+public sealed class MeetingModel(IGrainFactory grains) : PageModel
+{
+    public MeetingView Meeting { get; private set; } = null!;
+
+    public MeetingMember? Member { get; private set; }
+
+    /// <summary>Null when the visitor is not a member of this meeting.</summary>
+    public Role? Role { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string meetingId)
+    {
+        if (await MeetingPages.FindMeetingAsync(grains, meetingId) is not { } meeting)
+        {
+            return NotFound();
+        }
+
+        Meeting = meeting;
+        Member = MeetingMember.From(User);
+        Role = Member?.RoleIn(meetingId);
+        return Page();
+    }
+}

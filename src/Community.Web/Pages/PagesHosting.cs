@@ -1,0 +1,90 @@
+using System.Globalization;
+using Community.Grains.Abstractions;
+using Community.Web.Access;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.FileProviders;
+
+namespace Community.Web.Pages;
+
+public static class PagesHosting
+{
+    /// <summary>The cultures with a complete resource file; the first is the fallback.</summary>
+    public static readonly IReadOnlyList<string> Languages = ["en", "bg"];
+
+    /// <summary>Where the npm packages live; unset: the node_modules folder above the content root.</summary>
+    public const string NodeModulesSetting = "COMMUNITY_NODE_MODULES";
+
+    /// <summary>Browser libraries served from their npm packages (the lockfile pins them), never from copied files.</summary>
+    private static readonly (string RequestPath, string PackageFolder)[] BrowserLibraries =
+    [
+        ("/lib/signalr", "@microsoft/signalr/dist/browser"),
+    ];
+
+    public static WebApplicationBuilder AddCommunityPages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        builder.Services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizePage("/Board", MeetingRoleRequirement.PolicyName(Role.Participant));
+            options.Conventions.AuthorizePage("/Projector", MeetingRoleRequirement.PolicyName(Role.Participant));
+            options.Conventions.AuthorizePage("/Organise", MeetingRoleRequirement.PolicyName(Role.Organiser));
+        }).AddViewLocalization();
+        // A member of another meeting (or a participant at the organiser's door) is told why, not sent to a 404.
+        builder.Services.PostConfigure<CookieAuthenticationOptions>(AccessSchemes.Cookie, options => options.AccessDeniedPath = "/denied");
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = Languages.Select(language => new CultureInfo(language)).ToList();
+            options.DefaultRequestCulture = new RequestCulture(Languages[0]);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            // The language switch sets the cookie; without it the browser's Accept-Language decides.
+            options.RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        return builder;
+    }
+
+    public static WebApplication MapCommunityPages(this WebApplication app)
+    {
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        var nodeModules = FindNodeModules(app);
+        foreach (var (requestPath, packageFolder) in BrowserLibraries)
+        {
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                RequestPath = requestPath,
+                FileProvider = new PhysicalFileProvider(Path.Combine(nodeModules, packageFolder)),
+            });
+        }
+
+        app.MapRazorPages();
+        app.MapQrCodeEndpoint();
+        app.MapLanguageSwitch();
+        return app;
+    }
+
+    private static string FindNodeModules(WebApplication app)
+    {
+        if (app.Configuration[NodeModulesSetting] is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        for (var directory = new DirectoryInfo(app.Environment.ContentRootPath); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "node_modules");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException(
+            $"No node_modules above {app.Environment.ContentRootPath}: run npm ci, or set {NodeModulesSetting}.");
+    }
+}

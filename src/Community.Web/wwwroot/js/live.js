@@ -1,0 +1,168 @@
+// Keeps one board in step with the server over the SignalR hub: Watch gives a snapshot with its version, `changes`
+// messages move it forward, and a gap, a reconnect or the browser coming back online makes it Watch again and
+// replace the board. Nothing relies on every message arriving.
+/* global signalR */
+import { callApi } from './api.js';
+
+const boardStates = ['open', 'votingClosed', 'locked'];
+const cardStatuses = ['proposed', 'scheduled', 'merged', 'withdrawn', 'hidden'];
+const boardKinds = ['openSpace', 'glocal'];
+
+// Enums may arrive as names or as numbers, depending on the serializer: read both the same way.
+function enumName(value, names) {
+  if (typeof value === 'number') {
+    return names[value];
+  }
+
+  const text = String(value ?? names[0]);
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+export function normaliseCard(card) {
+  return { ...card, status: enumName(card.status, cardStatuses) };
+}
+
+function normaliseSnapshot(snapshot) {
+  return {
+    ...snapshot,
+    kind: enumName(snapshot.kind, boardKinds),
+    state: enumName(snapshot.state, boardStates),
+    cards: new Map((snapshot.cards ?? []).map(card => [card.cardId, normaliseCard(card)])),
+  };
+}
+
+export class BoardFeed {
+  /**
+   * @param {object} options meetingId, boardId; withMyDots: also read my own dots from the API snapshot;
+   *   onBoard(board, changedCardIds|null): after every change (null: the whole board was replaced);
+   *   onConnection('lost'|'back'): the connection went away or came back.
+   */
+  constructor({ meetingId, boardId, withMyDots, onBoard, onConnection }) {
+    Object.assign(this, { meetingId, boardId, withMyDots, onBoard, onConnection });
+    this.board = null;
+    this.pending = null;
+    this.lost = false;
+    this.connection = new signalR.HubConnectionBuilder()
+      .withUrl('/hubs/live')
+      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: context => Math.min(500 * 2 ** context.previousRetryCount, 5000) })
+      .build();
+    this.connection.on('changes', message => this.receive(message));
+    this.connection.onreconnecting(() => this.markLost());
+    this.connection.onreconnected(() => this.resync());
+    this.connection.onclose(() => {
+      this.markLost();
+      this.startWithRetry();
+    });
+    window.addEventListener('offline', () => this.markLost());
+    window.addEventListener('online', () => {
+      if (this.connection.state === signalR.HubConnectionState.Connected) {
+        this.resync();
+      }
+    });
+  }
+
+  async start() {
+    await this.startWithRetry();
+  }
+
+  async startWithRetry() {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.connection.start();
+        await this.resync();
+        return;
+      } catch {
+        this.markLost();
+        await new Promise(resolve => setTimeout(resolve, Math.min(1000 * (attempt + 1), 5000)));
+      }
+    }
+  }
+
+  markLost() {
+    if (!this.lost) {
+      this.lost = true;
+      this.onConnection('lost');
+    }
+  }
+
+  /** Watches again and replaces the board with the snapshot; messages that arrive meanwhile are applied after it. */
+  async resync() {
+    if (this.pending) {
+      return;
+    }
+
+    this.pending = [];
+    try {
+      let snapshot = await this.connection.invoke('Watch', this.meetingId, this.boardId);
+      if (this.withMyDots && !snapshot.myDots) {
+        const fromApi = await callApi('GET', `/api/meetings/${this.meetingId}/boards/${this.boardId}`);
+        if (fromApi.ok && fromApi.data.version >= snapshot.version) {
+          snapshot = fromApi.data;
+        }
+      }
+
+      this.board = normaliseSnapshot(snapshot);
+      this.onBoard(this.board, null);
+      if (this.lost && navigator.onLine) {
+        this.lost = false;
+        this.onConnection('back');
+      }
+    } catch {
+      this.markLost();
+    } finally {
+      const waiting = this.pending ?? [];
+      this.pending = null;
+      waiting.forEach(message => this.receive(message));
+    }
+  }
+
+  receive(message) {
+    if (this.pending) {
+      this.pending.push(message);
+      return;
+    }
+
+    if (!this.board || message.toVersion <= this.board.version) {
+      return;
+    }
+
+    if (message.fromVersion > this.board.version) {
+      this.resync();
+      return;
+    }
+
+    const board = this.board;
+    const changed = [];
+    for (const card of message.cards ?? []) {
+      board.cards.set(card.cardId, normaliseCard(card));
+      changed.push(card.cardId);
+    }
+
+    for (const cardId of message.removed ?? []) {
+      board.cards.delete(cardId);
+      changed.push(cardId);
+    }
+
+    board.state = enumName(message.state, boardStates);
+    board.round = message.round ?? null;
+    board.version = message.toVersion;
+    this.onBoard(board, changed);
+  }
+}
+
+/** "mm:ss" left until the round ends, or null when there is no running round. */
+export function timeLeft(round, now = Date.now()) {
+  if (!round) {
+    return null;
+  }
+
+  const seconds = Math.max(0, Math.round((Date.parse(round.endsAt) - now) / 1000));
+  return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** Cards still on the board, oldest first. */
+export function activeCards(board) {
+  return [...board.cards.values()]
+    .filter(card => card.status === 'proposed' || card.status === 'scheduled')
+    .sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)) || a.cardId.localeCompare(b.cardId));
+}

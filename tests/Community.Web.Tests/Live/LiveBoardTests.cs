@@ -1,0 +1,248 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Net.WebSockets;
+using System.Text;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Community.Web.Tests.Live;
+
+public sealed class LiveBoardTests(LiveStack stack) : IClassFixture<LiveStack>
+{
+    [Fact]
+    public async Task Fifty_watchers_end_with_the_api_snapshot_after_a_thousand_dots()
+    {
+        var scenario = await BoardScenario.CreateAsync(stack.HostA, participants: 100, cards: 20, dotsPerParticipant: 10);
+        // Half the room on each web node: both relays must carry every change.
+        var watchers = Enumerable.Range(0, 50)
+            .Select(index => scenario.Watcher(index % 2 == 0 ? stack.HostA : stack.HostB, scenario.Participants[index].Token))
+            .ToList();
+        await Task.WhenAll(watchers.Select(watcher => watcher.StartAsync()));
+
+        await scenario.VoteAsync(dotsEach: 10);
+
+        var snapshot = await scenario.SnapshotAsync();
+        Assert.Equal(1_000, snapshot.Cards.Sum(card => card.Dots));
+        await Convergence.UntilAllShowAsync(scenario, watchers);
+        Assert.All(watchers, watcher => Assert.True(watcher.ChangesReceived > 0, "A watcher got the board only from snapshots."));
+        await DisposeAllAsync(watchers);
+    }
+
+    [Fact]
+    public async Task A_topic_proposed_through_one_web_node_shows_on_a_watcher_of_another()
+    {
+        var scenario = await BoardScenario.CreateAsync(stack.HostA, participants: 1, cards: 1);
+        await using var watcherOnB = scenario.Watcher(stack.HostB, scenario.Participants[0].Token);
+        await watcherOnB.StartAsync();
+
+        await scenario.ProposeAsync(scenario.Meeting.OrganiserToken, "Supporting girls in tech", through: stack.HostA);
+
+        await Convergence.UntilAsync(
+            () => watcherOnB.Board.Cards.Any(card => card.Title == "Supporting girls in tech"),
+            () => $"the watcher on host B is at version {watcherOnB.Version}");
+    }
+
+    [Fact]
+    public async Task A_watcher_that_was_offline_while_the_board_changed_catches_up_on_reconnect()
+    {
+        var scenario = await BoardScenario.CreateAsync(stack.HostA, participants: 10, cards: 5);
+        await using var watcher = scenario.Watcher(stack.HostA, scenario.Participants[0].Token);
+        await watcher.StartAsync();
+        await watcher.StopAsync();
+
+        await scenario.VoteAsync(dotsEach: 2);
+        await scenario.ProposeAsync(scenario.Meeting.OrganiserToken, "AI in the classroom");
+
+        await watcher.StartAsync();
+        await Convergence.UntilAllShowAsync(scenario, [watcher]);
+    }
+
+    [Fact]
+    public async Task A_watcher_that_never_reads_does_not_hold_up_the_others()
+    {
+        var scenario = await BoardScenario.CreateAsync(stack.HostA, participants: 60, cards: 10, dotsPerParticipant: 10);
+        using var stuck = await NonReadingWatcher.ConnectAsync(stack.HostA.BaseAddress, scenario);
+        var watchers = Enumerable.Range(0, 5).Select(_ => scenario.Watcher(stack.HostA)).ToList();
+        await Task.WhenAll(watchers.Select(watcher => watcher.StartAsync()));
+
+        // Long descriptions make every message big, so the stuck watcher's buffers fill up early.
+        var description = new string('x', 2_000);
+        for (var topic = 0; topic < 20; topic++)
+        {
+            await scenario.ProposeAsync(scenario.Meeting.OrganiserToken, $"Long topic {topic}", description);
+        }
+
+        await scenario.VoteAsync(dotsEach: 10);
+
+        await Convergence.UntilAllShowAsync(scenario, watchers);
+        await DisposeAllAsync(watchers);
+    }
+
+    [Fact]
+    public async Task Watching_a_board_of_another_meeting_is_refused()
+    {
+        var scenario = await BoardScenario.CreateAsync(stack.HostA, participants: 0, cards: 0);
+        var otherMeeting = await stack.HostA.CreateMeetingAsync("Another meeting");
+        await using var outsider = scenario.Watcher(stack.HostA, otherMeeting.OrganiserToken);
+
+        var refusal = await Assert.ThrowsAsync<HubException>(outsider.StartAsync);
+
+        Assert.Contains("forbidden:", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Watching_without_a_token_is_refused()
+    {
+        var scenario = await BoardScenario.CreateAsync(stack.HostA, participants: 0, cards: 0);
+        await using var anonymous = new HubConnectionBuilder().WithUrl(scenario.HubUrl(stack.HostA)).Build();
+
+        var refusal = await Assert.ThrowsAsync<HttpRequestException>(() => anonymous.StartAsync());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refusal.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_page_of_another_site_cannot_open_the_hub_but_the_app_itself_can()
+    {
+        var scenario = await BoardScenario.CreateAsync(stack.HostA, participants: 0, cards: 0);
+        using var client = stack.HostA.CreateClient();
+
+        async Task<HttpStatusCode> NegotiateFrom(string origin)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post,
+                $"/hubs/live/negotiate?negotiateVersion=1&access_token={Uri.EscapeDataString(scenario.Meeting.OrganiserToken)}");
+            request.Headers.Add("Origin", origin);
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, await NegotiateFrom("https://evil.example"));
+        Assert.Equal(HttpStatusCode.OK, await NegotiateFrom(stack.HostA.BaseAddress.GetLeftPart(UriPartial.Authority)));
+    }
+
+    [Fact]
+    public async Task Everyone_sees_how_many_watch_the_board_across_web_nodes()
+    {
+        var scenario = await BoardScenario.CreateAsync(stack.HostA, participants: 0, cards: 0);
+        var watchers = new[] { scenario.Watcher(stack.HostA), scenario.Watcher(stack.HostA), scenario.Watcher(stack.HostB) };
+        await Task.WhenAll(watchers.Select(watcher => watcher.StartAsync()));
+
+        await Convergence.UntilAsync(
+            () => watchers.All(watcher => watcher.Watchers == 3),
+            () => string.Join(", ", watchers.Select(watcher => watcher.Watchers)));
+
+        await watchers[0].StopAsync();
+        await Convergence.UntilAsync(
+            () => watchers.Skip(1).All(watcher => watcher.Watchers == 2),
+            () => string.Join(", ", watchers.Skip(1).Select(watcher => watcher.Watchers)));
+        await DisposeAllAsync(watchers);
+    }
+
+    [Fact]
+    public async Task A_client_flooding_the_hub_is_slowed_down()
+    {
+        var scenario = await BoardScenario.CreateAsync(stack.HostA, participants: 0, cards: 0);
+        await using var flooder = scenario.Watcher(stack.HostA);
+        await flooder.StartAsync();
+
+        var calls = await Task.WhenAll(Enumerable.Range(0, 100).Select(async _ =>
+        {
+            try
+            {
+                await flooder.Connection.InvokeAsync("Unwatch", scenario.MeetingId, scenario.BoardId);
+                return "done";
+            }
+            catch (HubException refusal)
+            {
+                return refusal.Message;
+            }
+        }));
+
+        Assert.Contains(calls, outcome => outcome.Contains("rate-limited", StringComparison.Ordinal));
+    }
+
+    private static async Task DisposeAllAsync(IEnumerable<LiveBoardClient> watchers)
+    {
+        foreach (var watcher in watchers)
+        {
+            await watcher.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// A raw WebSocket that speaks just enough SignalR to watch, then never reads again, with a tiny receive buffer
+    /// so the server's sends to it back up quickly. It keeps pinging, so the server does not time it out.
+    /// </summary>
+    private sealed class NonReadingWatcher : IDisposable
+    {
+        private const char RecordSeparator = '\u001e';
+        private readonly ClientWebSocket _socket;
+        private readonly CancellationTokenSource _stop = new();
+
+        private NonReadingWatcher(ClientWebSocket socket)
+        {
+            _socket = socket;
+            _ = PingAsync();
+        }
+
+        public static async Task<NonReadingWatcher> ConnectAsync(Uri baseAddress, BoardScenario scenario)
+        {
+            var handler = new SocketsHttpHandler
+            {
+                ConnectCallback = async (context, cancellationToken) =>
+                {
+                    var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 1024 };
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                },
+            };
+            var socket = new ClientWebSocket();
+            var url = new UriBuilder(baseAddress)
+            {
+                Scheme = "ws",
+                Path = "/hubs/live",
+                Query = $"access_token={Uri.EscapeDataString(scenario.Meeting.OrganiserToken)}",
+            };
+            await socket.ConnectAsync(url.Uri, new HttpMessageInvoker(handler), CancellationToken.None);
+            await SendAsync(socket, """{"protocol":"json","version":1}""");
+            await SendAsync(socket, $$"""{"type":1,"invocationId":"1","target":"Watch","arguments":["{{scenario.MeetingId}}","{{scenario.BoardId}}"]}""");
+            var received = new StringBuilder();
+            var buffer = new byte[4096];
+            while (!received.ToString().Contains("\"invocationId\":\"1\"", StringComparison.Ordinal))
+            {
+                var read = await socket.ReceiveAsync(buffer, CancellationToken.None);
+                received.Append(Encoding.UTF8.GetString(buffer, 0, read.Count));
+            }
+
+            Assert.DoesNotContain("\"error\"", received.ToString(), StringComparison.Ordinal);
+            return new NonReadingWatcher(socket);
+        }
+
+        private static Task SendAsync(ClientWebSocket socket, string message) =>
+            socket.SendAsync(Encoding.UTF8.GetBytes(message + RecordSeparator), WebSocketMessageType.Text, true, CancellationToken.None);
+
+        private async Task PingAsync()
+        {
+            try
+            {
+                while (!_stop.IsCancellationRequested)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(5), _stop.Token);
+                    await SendAsync(_socket, """{"type":6}""");
+                }
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+            {
+                // Stopped by the test, or the server gave up on it: either way it has done its job.
+            }
+        }
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _socket.Abort();
+            _socket.Dispose();
+            _stop.Dispose();
+        }
+    }
+}
