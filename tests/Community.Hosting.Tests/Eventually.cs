@@ -3,12 +3,15 @@ namespace Community.Hosting.Tests;
 public static class Eventually
 {
     /// <summary>
-    /// Polls until the condition holds. The deadline is a guard against a hang on a busy machine, not an assertion
-    /// about speed, so it is generous.
+    /// How long a process may take to start or to notice a change before a test gives up: a guard against a hang on
+    /// a busy shared machine, not an assertion about speed, so it is generous.
     /// </summary>
-    public static async Task<T> UntilAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan deadline, Func<string> describe)
+    public static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
+
+    /// <summary>Polls until the condition holds, or fails after <see cref="Deadline"/>.</summary>
+    public static async Task<T> UntilAsync<T>(Func<Task<T>> probe, Func<T, bool> done, Func<string> describe)
     {
-        var until = DateTime.UtcNow + deadline;
+        var until = DateTime.UtcNow + Deadline;
         var last = default(T);
         while (DateTime.UtcNow < until)
         {
@@ -21,6 +24,6 @@ public static class Eventually
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"Still not done after {deadline.TotalSeconds} s (last: {last}). {describe()}");
+        throw new TimeoutException($"Still not done after {Deadline.TotalSeconds} s (last: {last}). {describe()}");
     }
 }

@@ -21,5 +21,5 @@ public sealed class Health(string webUrl)
     }
 
     public Task<(HttpStatusCode Status, string Body)> UntilAsync(HttpStatusCode status, Func<string> describe) =>
-        Eventually.UntilAsync(GetAsync, answer => answer.Status == status, TimeSpan.FromSeconds(90), describe);
+        Eventually.UntilAsync(GetAsync, answer => answer.Status == status, describe);
 }

@@ -32,7 +32,7 @@ public sealed class ProcessTests
         var deployment = new Deployment(AzuriteServer.ConnectionStringFor(endpoint));
 
         await using var silo = AppProcess.StartSilo(deployment.Silo(FreePort.Next(), FreePort.Next()));
-        var exitCode = await silo.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        var exitCode = await silo.WaitForExitAsync(Eventually.Deadline);
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains(endpoint, silo.Output);
@@ -63,7 +63,7 @@ public sealed class ProcessTests
         var (siloPort, gatewayPort) = (FreePort.Next(), FreePort.Next());
         var meetingId = $"kill-9-{Guid.NewGuid():N}";
         var first = AppProcess.StartSilo(deployment.Silo(siloPort, gatewayPort));
-        await FreePort.WaitUntilListeningAsync(gatewayPort, TimeSpan.FromSeconds(90), () => first.Output);
+        await FreePort.WaitUntilListeningAsync(gatewayPort, Eventually.Deadline, () => first.Output);
         MeetingCreated created;
         await using (var client = await ClusterClient.ConnectToGatewayAsync(gatewayPort))
         {
@@ -72,7 +72,7 @@ public sealed class ProcessTests
 
         await first.DisposeAsync();
         await using var second = AppProcess.StartSilo(deployment.Silo(siloPort, gatewayPort));
-        await FreePort.WaitUntilListeningAsync(gatewayPort, TimeSpan.FromSeconds(90), () => second.Output);
+        await FreePort.WaitUntilListeningAsync(gatewayPort, Eventually.Deadline, () => second.Output);
         await using var reconnected = await ClusterClient.ConnectToGatewayAsync(gatewayPort);
         var meeting = await reconnected.Grains.GetGrain<IMeetingGrain>(meetingId).Get();
 

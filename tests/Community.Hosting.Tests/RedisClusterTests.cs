@@ -32,6 +32,6 @@ public sealed class RedisClusterTests
         await using var client = await ClusterClient.ConnectThroughRedisAsync(redis.ConnectionString);
         var management = client.Grains.GetGrain<IManagementGrain>(0);
 
-        await Eventually.UntilAsync(async () => (await management.GetHosts(onlyActive: true)).Count, active => active == count, TimeSpan.FromSeconds(90), describe);
+        await Eventually.UntilAsync(async () => (await management.GetHosts(onlyActive: true)).Count, active => active == count, describe);
     }
 }
