@@ -4,6 +4,6 @@ namespace Community.Grains;
 public static class CommunityContainers
 {
     public const string GrainState = Storage.BlobGrainStorageOptions.DefaultContainerName;
-    public const string Media = "media";
-    public const string Summaries = "summaries";
+    public const string Media = Abstractions.StorageNames.MediaContainer;
+    public const string Summaries = Abstractions.StorageNames.SummariesContainer;
 }

@@ -1,15 +1,13 @@
 using Azure.Storage.Blobs;
+using Community.Grains.Abstractions;
 
 namespace Community.Grains.Storage;
 
 /// <summary>Builds blob clients the same way for grain state, media and summaries.</summary>
 public static class BlobConnection
 {
-    /// <summary>Azurite's well-known development account on 127.0.0.1:10000 (a public, documented key).</summary>
-    public const string DevelopmentConnectionString =
-        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
-        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
-        "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;";
+    /// <summary>Azurite's development account on 127.0.0.1:10000, used when no connection string is configured.</summary>
+    public const string DevelopmentConnectionString = StorageNames.DevelopmentConnectionString;
 
     public static BlobServiceClient CreateServiceClient(string connectionString)
     {

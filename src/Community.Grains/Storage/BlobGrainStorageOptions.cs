@@ -4,7 +4,7 @@ namespace Community.Grains.Storage;
 public sealed class BlobGrainStorageOptions
 {
     /// <summary>The container holding one JSON blob per grain. It becomes part of the stored contract: never rename it.</summary>
-    public const string DefaultContainerName = "grainstate";
+    public const string DefaultContainerName = Abstractions.StorageNames.GrainStateContainer;
 
     public string ConnectionString { get; set; } = BlobConnection.DevelopmentConnectionString;
 

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Azure.Storage.Blobs;
+using Community.Grains.Abstractions;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 
 namespace Community.Web.Access;
@@ -11,7 +12,7 @@ namespace Community.Web.Access;
 /// </summary>
 internal sealed class BlobXmlRepository(BlobContainerClient container) : IXmlRepository
 {
-    public const string ContainerName = "dataprotection";
+    public const string ContainerName = StorageNames.DataProtectionContainer;
 
     private volatile bool _containerExists;
 

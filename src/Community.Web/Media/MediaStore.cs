@@ -2,6 +2,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Community.Content;
+using Community.Grains.Abstractions;
 
 namespace Community.Web.Media;
 
@@ -12,8 +13,7 @@ namespace Community.Web.Media;
 /// </summary>
 public sealed class MediaStore(BlobServiceClient blobs)
 {
-    /// <summary>Same as Community.Grains' CommunityContainers.Media (the web does not reference the grains project).</summary>
-    public const string ContainerName = "media";
+    public const string ContainerName = StorageNames.MediaContainer;
 
     private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(ContainerName);
     private readonly Lazy<Task> _created = new(() => blobs.GetBlobContainerClient(ContainerName).CreateIfNotExistsAsync());
