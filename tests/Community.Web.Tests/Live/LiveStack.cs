@@ -10,21 +10,34 @@ public sealed class LiveStack : IAsyncLifetime
 {
     private CommunityCluster? _cluster;
 
-    public CommunityWebApp HostA { get; private set; } = null!;
+    private CommunityWebApp? _hostA;
+    private CommunityWebApp? _hostB;
 
-    public CommunityWebApp HostB { get; private set; } = null!;
+    public CommunityWebApp HostA => _hostA ?? throw new InvalidOperationException("The stack did not start.");
+
+    public CommunityWebApp HostB => _hostB ?? throw new InvalidOperationException("The stack did not start.");
 
     public async Task InitializeAsync()
     {
         _cluster = await CommunityCluster.StartAsync();
-        HostA = CommunityWebApp.Start(_cluster, kestrel: true);
-        HostB = CommunityWebApp.Start(_cluster, kestrel: true);
+        _hostA = CommunityWebApp.Start(_cluster, kestrel: true);
+        _hostB = CommunityWebApp.Start(_cluster, kestrel: true);
     }
 
     public async Task DisposeAsync()
     {
-        await HostB.DisposeAsync();
-        await HostA.DisposeAsync();
-        await _cluster!.DisposeAsync();
+        // Whatever started is stopped, even when starting failed halfway.
+        foreach (var host in new[] { _hostB, _hostA })
+        {
+            if (host is not null)
+            {
+                await host.DisposeAsync();
+            }
+        }
+
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
     }
 }
