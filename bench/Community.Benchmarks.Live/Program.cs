@@ -7,15 +7,15 @@ using Community.Web.Tests.Live;
 
 // 50 watchers on one board while 200 dots a second are set through the HTTP API for 20 seconds, once per coalescing
 // window, side by side on one cluster: how many messages each watcher gets per second, and how big they are.
-// Usage: dotnet run -c Release --project bench/Community.Benchmarks.Live [-- windowsInMs...]   (default: 0 25 50 100)
+// Usage: dotnet run -c Release --project bench/Community.Benchmarks.Live [-- windowsInMs...]   (default: 0 50 100)
 const int Watchers = 50;
 const int DotsPerSecond = 200;
 const int Seconds = 20;
 const int Participants = 100;
 const int Cards = 20;
 
-var windows = args.Length > 0 ? args.Select(int.Parse).ToArray() : [0, 25, 50, 100];
-await using var azurite = await AzuriteServer.StartAsync();
+var windows = args.Length > 0 ? args.Select(int.Parse).ToArray() : [0, 50, 100];
+await using var azurite = await StartAzuriteAsync();
 await using var cluster = await CommunityCluster.StartAsync(azurite);
 
 var report = new StringBuilder();
@@ -104,6 +104,22 @@ static async Task<List<Received>> RecordAsync(RawHubSocket socket, CancellationT
     }
 
     return received;
+}
+
+// On a busy shared machine node can take longer than the fixture's 30 s to listen: try again rather than give up.
+static async Task<AzuriteServer> StartAzuriteAsync()
+{
+    for (var attempt = 1; ; attempt++)
+    {
+        try
+        {
+            return await AzuriteServer.StartAsync();
+        }
+        catch (TimeoutException) when (attempt < 3)
+        {
+            Console.Error.WriteLine("Azurite was slow to start; trying again.");
+        }
+    }
 }
 
 static int Median(List<int> sorted) => sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];

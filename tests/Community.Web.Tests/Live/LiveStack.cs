@@ -8,6 +8,9 @@ namespace Community.Web.Tests.Live;
 /// </summary>
 public sealed class LiveStack : IAsyncLifetime
 {
+    /// <summary>Every live test creates its own meeting from one address: more than a person would per minute.</summary>
+    private static readonly Dictionary<string, string?> Settings = new() { ["Community:RateLimits:MeetingsPerMinutePerAddress"] = "1000" };
+
     private CommunityCluster? _cluster;
 
     private CommunityWebApp? _hostA;
@@ -20,8 +23,8 @@ public sealed class LiveStack : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _cluster = await CommunityCluster.StartAsync();
-        _hostA = CommunityWebApp.Start(_cluster, kestrel: true);
-        _hostB = CommunityWebApp.Start(_cluster, kestrel: true);
+        _hostA = CommunityWebApp.Start(_cluster, kestrel: true, Settings);
+        _hostB = CommunityWebApp.Start(_cluster, kestrel: true, Settings);
     }
 
     public async Task DisposeAsync()
