@@ -14,6 +14,8 @@ const int Seconds = 20;
 const int Participants = 100;
 const int Cards = 20;
 
+// WebApplicationFactory finds the web project's content root from test assemblies; a console program says where it is.
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_COMMUNITY_WEB", Path.Combine(RepositoryRoot.Path, "src", "Community.Web"));
 var windows = args.Length > 0 ? args.Select(int.Parse).ToArray() : [0, 50, 100];
 await using var azurite = await StartAzuriteAsync();
 await using var cluster = await CommunityCluster.StartAsync(azurite);
