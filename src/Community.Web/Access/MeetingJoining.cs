@@ -10,19 +10,16 @@ namespace Community.Web.Access;
 /// </summary>
 public sealed class MeetingJoining(IGrainFactory grains, TimeProvider time)
 {
-    /// <summary>NotFound (on field "code") when no meeting or invite has this code.</summary>
+    /// <summary>NotFound (on field "code") when no meeting or invite has this code, as typed (see <see cref="Codes.Normalize"/>).</summary>
     public async Task<MeetingMember> JoinAsync(string code, string displayName, string? country)
     {
-        var target = await grains.GetGrain<ICodeGrain>(NormaliseCode(code)).Resolve()
+        var target = await grains.GetGrain<ICodeGrain>(Codes.Normalize(code)).Resolve()
             ?? throw new DomainException(DomainError.NotFound, "No meeting or invite has this code.", "code");
         var member = new MeetingMember(target.MeetingId, NewId(), displayName, target.Role, target.BoardIds);
         var profile = new ParticipantProfile(member.ParticipantId, displayName, country, target.Role, time.GetUtcNow());
         await grains.GetGrain<IParticipantGrain>(Keys.Participant(member.MeetingId, member.ParticipantId)).Register(profile);
         return member;
     }
-
-    /// <summary>Codes are typed on phones: case and surrounding spaces do not matter.</summary>
-    public static string NormaliseCode(string code) => code.Trim().ToUpperInvariant();
 
     /// <summary>A fresh id for a meeting or a participant: 12 characters of lower-case letters and digits without look-alikes.</summary>
     public static string NewId() => RandomNumberGenerator.GetString("abcdefghjkmnpqrstuvwxyz23456789", 12);

@@ -134,7 +134,7 @@ public static class BoardEndpoints
         string meetingId, string boardId, RoundRequest request, Caller caller, IGrainFactory grains)
     {
         var problem = new Validation()
-            .Text("label", request.Label, 60)
+            .Text("label", request.Label, 60, required: true)
             .Required("minutes", request.Minutes)
             .Range("minutes", request.Minutes, 1, 240)
             .Problem();
@@ -143,7 +143,7 @@ public static class BoardEndpoints
             return problem;
         }
 
-        return TypedResults.Ok(await grains.Board(meetingId, boardId).StartRound(caller.Actor, request.Label ?? "", TimeSpan.FromMinutes(request.Minutes!.Value)));
+        return TypedResults.Ok(await grains.Board(meetingId, boardId).StartRound(caller.Actor, request.Label!, TimeSpan.FromMinutes(request.Minutes!.Value)));
     }
 
     private static async Task<Ok<BoardSnapshot>> StopRoundAsync(string meetingId, string boardId, Caller caller, IGrainFactory grains) =>

@@ -24,7 +24,8 @@ public static class JoinEndpoints
         JoinRequest request, MeetingJoining joining, AccessTokens tokens, JoinQueue queue, HttpContext context)
     {
         var problem = new Validation()
-            .Text("code", request.Code, 32, required: true)
+            .Required("code", request.Code)
+            .Check(request.Code is null || Codes.IsWellFormed(Codes.Normalize(request.Code)), "code", $"{Codes.Length} characters from {Codes.Alphabet}.")
             .Text("displayName", request.DisplayName, MeetingEndpoints.DisplayNameMaxLength, required: true)
             .Country("country", request.Country)
             .Problem();
@@ -33,7 +34,7 @@ public static class JoinEndpoints
             return problem;
         }
 
-        var code = MeetingJoining.NormaliseCode(request.Code!);
+        var code = Codes.Normalize(request.Code!);
         using var turn = await queue.WaitTurnAsync(code, context.RequestAborted);
         if (!turn.IsAcquired)
         {

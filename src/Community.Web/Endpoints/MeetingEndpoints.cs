@@ -15,8 +15,7 @@ public sealed record CreateMeetingRequest(
     string? Country,
     string? OnlineLink,
     IReadOnlyList<string>? Tags,
-    IReadOnlyList<string>? Languages,
-    string? OrganiserName);
+    IReadOnlyList<string>? Languages);
 
 /// <summary>Returned once: the organiser token is not stored anywhere and cannot be fetched again.</summary>
 public sealed record MeetingCreatedResponse(string MeetingId, string JoinCode, string OrganiserId, string OrganiserToken, MeetingView Meeting);
@@ -60,11 +59,10 @@ public static class MeetingEndpoints
     }
 
     private static async Task<Results<Created<MeetingCreatedResponse>, ValidationProblem>> CreateAsync(
-        CreateMeetingRequest request, IGrainFactory grains, AccessTokens tokens, TimeProvider time)
+        CreateMeetingRequest request, IGrainFactory grains, AccessTokens tokens)
     {
         var validation = new Validation()
-            .Text("title", request.Title, TitleMaxLength, required: true)
-            .Text("organiserName", request.OrganiserName, DisplayNameMaxLength);
+            .Text("title", request.Title, TitleMaxLength, required: true);
         ValidateDetails(validation, request.Description, request.StartsAt, request.EndsAt, request.TimeZone, request.City, request.Country, request.OnlineLink, request.Tags, request.Languages);
         if (validation.Problem() is { } problem)
         {
@@ -86,11 +84,8 @@ public static class MeetingEndpoints
             Languages = request.Languages ?? [],
         });
 
-        var organiserName = string.IsNullOrWhiteSpace(request.OrganiserName) ? "Organiser" : request.OrganiserName.Trim();
-        var organiser = new MeetingMember(meetingId, created.OrganiserId, organiserName, Role.Organiser, []);
-        await grains.GetGrain<IParticipantGrain>(Keys.Participant(meetingId, created.OrganiserId))
-            .Register(new ParticipantProfile(created.OrganiserId, organiserName, request.Country, Role.Organiser, time.GetUtcNow()));
-
+        // The meeting grain registered the organiser under this name.
+        var organiser = new MeetingMember(meetingId, created.OrganiserId, "Organiser", Role.Organiser, []);
         var response = new MeetingCreatedResponse(meetingId, created.Meeting.JoinCode, created.OrganiserId, tokens.Issue(organiser), created.Meeting);
         return TypedResults.Created($"/api/meetings/{meetingId}", response);
     }
@@ -138,5 +133,5 @@ public static class MeetingEndpoints
             .Country("country", country)
             .Link("onlineLink", onlineLink)
             .Each("tags", tags, 20, (v, field, tag) => v.Text(field, tag, 50, required: true))
-            .Each("languages", languages, 20, (v, field, language) => v.Text(field, language, 35, required: true));
+            .Each("languages", languages, 20, (v, field, language) => v.Text(field, language, 20, required: true));
 }

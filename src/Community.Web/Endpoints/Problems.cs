@@ -82,9 +82,15 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
 
     private static ProblemDetails FromRefusal(DomainException refusal)
     {
-        var problem = refusal.Field is { } field
+        // Invalid values name their field in errors, like the edge's own validation; other refusals may name it too.
+        var problem = refusal is { Error: DomainError.Invalid, Field: { } field }
             ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [refusal.Message] })
             : new ProblemDetails();
+        if (refusal is { Error: not DomainError.Invalid, Field: { } other })
+        {
+            problem.Extensions["field"] = other;
+        }
+
         problem.Status = Problems.Status(refusal.Error);
         problem.Type = Problems.Type(refusal.ProblemType);
         problem.Title = refusal.Error.ToString();
