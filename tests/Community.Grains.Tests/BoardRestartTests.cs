@@ -1,21 +1,14 @@
 using Community.Grains.Abstractions;
-using Community.Testing;
 
 namespace Community.Grains.Tests;
 
-/// <summary>Its own cluster, because it restarts every silo.</summary>
-public sealed class BoardRestartTests : IAsyncLifetime
+[Collection(ClusterCollection.Name)]
+public sealed class BoardRestartTests(ClusterFixture fixture)
 {
-    private CommunityCluster _cluster = null!;
-
-    public async Task InitializeAsync() => _cluster = await CommunityCluster.StartAsync();
-
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
-
     [Fact]
     public async Task A_board_comes_back_after_a_silo_restart_exactly_as_it_was_and_its_version_keeps_growing()
     {
-        var scenario = await Scenario.StartAsync(_cluster.Grains);
+        var scenario = await Scenario.StartAsync(fixture.Cluster.Grains);
         var board = await scenario.BoardAsync(Scenario.OpenSpace with { DotsPerParticipant = 4, MaxDotsPerCard = 2 });
         var voter = Scenario.Participant();
         var cards = new List<CardView>();
@@ -35,7 +28,7 @@ public sealed class BoardRestartTests : IAsyncLifetime
         var before = await board.GetSnapshot(voter.ParticipantId);
         var meetingBefore = await scenario.Meeting.Get();
 
-        await _cluster.RestartAsync();
+        await fixture.Cluster.RestartAsync();
 
         var after = await board.GetSnapshot(voter.ParticipantId);
         Assert.Equal(Scenario.Json(before), Scenario.Json(after));

@@ -18,7 +18,7 @@ public sealed class ApiSession : IDisposable
         Ana = app.CreateClient(ana.Token);
         Boris = app.CreateClient(boris.Token);
         Anonymous = app.CreateClient();
-        AnaId = ana.ParticipantId;
+        AnaToken = ana.Token;
     }
 
     public CommunityWebApp App { get; }
@@ -37,7 +37,18 @@ public sealed class ApiSession : IDisposable
 
     public HttpClient Anonymous { get; }
 
-    public string AnaId { get; }
+    public string AnaToken { get; }
+
+    /// <summary>A client by the name the test tables use: anonymous, organiser, facilitator, ana, boris.</summary>
+    public HttpClient Client(string who) => who switch
+    {
+        "anonymous" => Anonymous,
+        "organiser" => Organiser,
+        "facilitator" => Facilitator,
+        "ana" => Ana,
+        "boris" => Boris,
+        _ => throw new ArgumentOutOfRangeException(nameof(who), who, null),
+    };
 
     public string MeetingUrl => $"/api/meetings/{Meeting.MeetingId}";
 

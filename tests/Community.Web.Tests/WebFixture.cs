@@ -7,10 +7,25 @@ public sealed class WebFixture : IAsyncLifetime
 {
     private CommunityCluster? _cluster;
     private CommunityWebApp? _app;
+    private Lazy<Task<SharedSession>>? _shared;
 
     public CommunityCluster Cluster => _cluster ?? throw new InvalidOperationException("Not started.");
 
     public CommunityWebApp App => _app ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>
+    /// One session with two of Ana's cards for the tests of refusals, which change nothing when they pass: sharing it
+    /// keeps the suite short. Tests that change the board start their own <see cref="ApiSession"/>.
+    /// </summary>
+    public Task<SharedSession> SharedSessionAsync() => (_shared ??= new(CreateSharedAsync)).Value;
+
+    private async Task<SharedSession> CreateSharedAsync()
+    {
+        var session = await ApiSession.StartAsync(App);
+        var card = await session.ProposeAsync(session.Ana, "Ana's topic");
+        var other = await session.ProposeAsync(session.Ana, "Ana's other topic");
+        return new SharedSession(session, card.CardId, other.CardId);
+    }
 
     public async Task InitializeAsync()
     {
@@ -19,13 +34,18 @@ public sealed class WebFixture : IAsyncLifetime
         _app = CommunityWebApp.Start(_cluster, kestrel: true, new Dictionary<string, string?>
         {
             ["Community:RateLimits:WriteBurst"] = "1000",
-            ["Community:RateLimits:WritesPerSecondPerParticipant"] = "1000",
+            ["Community:RateLimits:WritesPerPeriod"] = "1000",
             ["Community:RateLimits:MeetingsPerMinutePerAddress"] = "1000",
         });
     }
 
     public async Task DisposeAsync()
     {
+        if (_shared is { IsValueCreated: true })
+        {
+            (await _shared.Value).Session.Dispose();
+        }
+
         if (_app is not null)
         {
             await _app.DisposeAsync();
@@ -37,6 +57,8 @@ public sealed class WebFixture : IAsyncLifetime
         }
     }
 }
+
+public sealed record SharedSession(ApiSession Session, string CardId, string OtherCardId);
 
 [CollectionDefinition(Name)]
 public sealed class WebCollection : ICollectionFixture<WebFixture>

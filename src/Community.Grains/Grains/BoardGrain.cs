@@ -30,7 +30,8 @@ internal sealed class BoardGrain : Grain, IBoardGrain
     /// <summary>Cards changed since the last write began; the next write tells observers about them.</summary>
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
 
-    private BoardRecord _stored;
+    /// <summary>The last record known to be stored: what readers and observers see. Set on activation.</summary>
+    private BoardRecord _stored = new();
     private BoardSnapshot? _storedSnapshot;
 
     public BoardGrain([PersistentState(StateName)] IPersistentState<BoardRecord> board, ILogger<BoardGrain> logger)
@@ -38,7 +39,6 @@ internal sealed class BoardGrain : Grain, IBoardGrain
         _board = board;
         _observers = new ObserverManager<IBoardObserver>(ObserverExpiry, logger);
         _commit = new GroupCommit(WriteBatch, this.DeactivateOnIdle);
-        _stored = board.State;
     }
 
     private BoardRecord Board => _board.State;

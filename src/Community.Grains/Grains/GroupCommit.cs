@@ -38,8 +38,15 @@ internal sealed class GroupCommit(Func<Task> write, Action onFailure)
         return batch;
     }
 
-    /// <summary>Completes when the changes made so far are stored, without starting a write if nothing is pending.</summary>
-    public Task WhenDurable() => (_queued ?? _inFlight)?.Task ?? Task.CompletedTask;
+    /// <summary>
+    /// Completes when the changes made so far are stored, without starting a write if nothing is pending. Throws
+    /// after a failed write: what memory holds then may never have been stored, so it must not be confirmed.
+    /// </summary>
+    public Task WhenDurable()
+    {
+        ThrowIfFailed();
+        return (_queued ?? _inFlight)?.Task ?? Task.CompletedTask;
+    }
 
     private async Task PumpAsync()
     {

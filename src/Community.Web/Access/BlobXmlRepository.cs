@@ -13,15 +13,11 @@ internal sealed class BlobXmlRepository(BlobContainerClient container) : IXmlRep
 {
     public const string ContainerName = "dataprotection";
 
-    private readonly Lazy<BlobContainerClient> _created = new(() =>
-    {
-        container.CreateIfNotExists();
-        return container;
-    });
+    private volatile bool _containerExists;
 
     public IReadOnlyCollection<XElement> GetAllElements()
     {
-        var blobs = _created.Value;
+        var blobs = Container();
         return blobs.GetBlobs()
             .Select(item => XElement.Parse(blobs.GetBlobClient(item.Name).DownloadContent().Value.Content.ToString()))
             .ToList();
@@ -31,6 +27,18 @@ internal sealed class BlobXmlRepository(BlobContainerClient container) : IXmlRep
     {
         // A fresh name per element: two nodes creating their first key at once both keep theirs.
         var name = $"{Guid.NewGuid():N}-{friendlyName}.xml";
-        _created.Value.GetBlobClient(name).Upload(BinaryData.FromString(element.ToString(SaveOptions.DisableFormatting)), overwrite: false);
+        Container().GetBlobClient(name).Upload(BinaryData.FromString(element.ToString(SaveOptions.DisableFormatting)), overwrite: false);
+    }
+
+    /// <summary>Created on first use, and tried again on the next use if storage was down (never a cached failure).</summary>
+    private BlobContainerClient Container()
+    {
+        if (!_containerExists)
+        {
+            container.CreateIfNotExists();
+            _containerExists = true;
+        }
+
+        return container;
     }
 }

@@ -7,12 +7,17 @@ namespace Community.Web.Endpoints;
 public static class ApiHosting
 {
     /// <summary>
-    /// The JSON API v1: camelCase JSON with enums as camelCase strings (numbers and unknown names are refused),
+    /// The JSON API v1: camelCase JSON with enums as camelCase strings (numbers and unknown names are refused), strict numbers,
     /// problem details with stable types for every error, and the rate limits.
     /// </summary>
     public static WebApplicationBuilder AddCommunityApi(this WebApplicationBuilder builder)
     {
-        builder.Services.ConfigureHttpJsonOptions(options => AddEnumsAsStrings(options.SerializerOptions));
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            AddEnumsAsStrings(options.SerializerOptions);
+            // A number is a JSON number: "2" is refused, as the OpenAPI document then says.
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         // Unreadable requests reach ProblemExceptionHandler, which names the field at fault.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -13,16 +13,19 @@ public sealed class RateLimitOptions
     /// <summary>Meetings one IP address may create per minute.</summary>
     public int MeetingsPerMinutePerAddress { get; set; } = 10;
 
-    /// <summary>Joins a meeting admits per second on average; a burst of <see cref="JoinBurst"/> passes at once.</summary>
-    public int JoinsPerSecondPerMeeting { get; set; } = 100;
+    /// <summary>How often the token buckets of joins and writes are refilled.</summary>
+    public TimeSpan ReplenishmentPeriod { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Joins a meeting admits per period on average; a burst of <see cref="JoinBurst"/> passes at once.</summary>
+    public int JoinsPerPeriod { get; set; } = 100;
 
     public int JoinBurst { get; set; } = 200;
 
     /// <summary>Joins that wait their turn (a venue joining at once) before a join is told to retry later.</summary>
     public int JoinQueue { get; set; } = 2_000;
 
-    /// <summary>Writes per second one participant may make on average: fast tapping passes, a script does not.</summary>
-    public int WritesPerSecondPerParticipant { get; set; } = 10;
+    /// <summary>Writes per period one participant may make on average: fast tapping passes, a script does not.</summary>
+    public int WritesPerPeriod { get; set; } = 10;
 
     public int WriteBurst { get; set; } = 30;
 
@@ -50,8 +53,8 @@ public static class RateLimits
                 : RateLimitPartition.GetTokenBucketLimiter($"{member.MeetingId}/{member.ParticipantId}", _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = options.WriteBurst,
-                    TokensPerPeriod = options.WritesPerSecondPerParticipant,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    TokensPerPeriod = options.WritesPerPeriod,
+                    ReplenishmentPeriod = options.ReplenishmentPeriod,
                     QueueLimit = options.WriteQueue,
                     QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 }));
@@ -84,8 +87,8 @@ public sealed class JoinQueue(RateLimitOptions options) : IAsyncDisposable
         RateLimitPartition.GetTokenBucketLimiter(code, _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = options.JoinBurst,
-            TokensPerPeriod = options.JoinsPerSecondPerMeeting,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            TokensPerPeriod = options.JoinsPerPeriod,
+            ReplenishmentPeriod = options.ReplenishmentPeriod,
             QueueLimit = options.JoinQueue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         }));
