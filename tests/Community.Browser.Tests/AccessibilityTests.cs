@@ -1,7 +1,4 @@
 using Community.Testing;
-using Microsoft.Playwright;
-using static Community.Browser.Tests.People;
-using static Microsoft.Playwright.Assertions;
 
 namespace Community.Browser.Tests;
 

@@ -1,8 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-using static Community.Browser.Tests.People;
-using static Microsoft.Playwright.Assertions;
-
 namespace Community.Browser.Tests;
 
 /// <summary>What people mistype on the pages' forms is named next to the field, and nothing is created.</summary>

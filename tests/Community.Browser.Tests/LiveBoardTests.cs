@@ -1,8 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-using static Community.Browser.Tests.People;
-using static Microsoft.Playwright.Assertions;
-
 namespace Community.Browser.Tests;
 
 [Collection(BoardSiteCollection.Name)]
