@@ -77,21 +77,23 @@ public sealed class ConcurrencyTests(WebFixture fixture)
     private static async Task<Dictionary<string, IReadOnlyDictionary<string, int>>> AssertInvariantsAsync(
         HttpClient client, MeetingCreatedResponse meeting, BoardSummary board, IReadOnlyList<JoinResponse> participants)
     {
-        var mine = new Dictionary<string, IReadOnlyDictionary<string, int>>();
-        BoardSnapshot? last = null;
-        foreach (var participant in participants)
+        var snapshots = await Task.WhenAll(participants.Select(async participant =>
         {
             using var response = await SendAsync(client, participant.Token, HttpMethod.Get, BoardUrl(meeting, board), null);
-            last = await CommunityWebApp.ReadAsync<BoardSnapshot>(response);
-            var dots = last.MyDots!.Dots;
-            Assert.True(dots.Values.Sum() <= Budget, $"{participant.ParticipantId} holds {dots.Values.Sum()} dots.");
+            return (participant.ParticipantId, Snapshot: await CommunityWebApp.ReadAsync<BoardSnapshot>(response));
+        }));
+        var mine = new Dictionary<string, IReadOnlyDictionary<string, int>>();
+        foreach (var (participantId, snapshot) in snapshots)
+        {
+            var dots = snapshot.MyDots!.Dots;
+            Assert.True(dots.Values.Sum() <= Budget, $"{participantId} holds {dots.Values.Sum()} dots.");
             Assert.All(dots.Values, held => Assert.InRange(held, 1, CardCap));
-            Assert.Equal(Budget - dots.Values.Sum(), last.MyDots.Remaining);
-            mine[participant.ParticipantId] = dots;
+            Assert.Equal(Budget - dots.Values.Sum(), snapshot.MyDots.Remaining);
+            mine[participantId] = dots;
         }
 
-        // Nobody votes any more, so the last snapshot's counts are final.
-        foreach (var card in last!.Cards)
+        // Nobody votes any more, so every snapshot's counts are final.
+        foreach (var card in snapshots[^1].Snapshot.Cards)
         {
             Assert.Equal(card.Dots, mine.Values.Sum(dots => dots.GetValueOrDefault(card.CardId)));
         }
