@@ -72,15 +72,12 @@ internal sealed class BoardRelays(IGrainFactory grains, IHubContext<LiveHub> hub
         }
     }
 
-    /// <summary>How many relays this node runs: one per watched board, however many watchers.</summary>
-    public int Count
+    /// <summary>Whether this node runs a relay for the board: only while one of its connections watches it.</summary>
+    public bool IsRelaying(string meetingId, string boardId)
     {
-        get
+        lock (_gate)
         {
-            lock (_gate)
-            {
-                return _relays.Count;
-            }
+            return _relays.ContainsKey(BoardRelay.GroupOf(meetingId, boardId));
         }
     }
 

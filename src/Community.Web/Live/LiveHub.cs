@@ -19,13 +19,13 @@ internal sealed class LiveHub(IGrainFactory grains, BoardRelays relays) : Hub
 
     /// <summary>
     /// Starts sending the board's changes to this connection and returns the board as it is now, with the
-    /// caller's own dots. Joining the group and subscribing come first, so no change after the snapshot is missed.
+    /// caller's own dots. Subscribing and joining the group come first, so no change after the snapshot is missed.
     /// </summary>
     public async Task<BoardSnapshot> Watch(string meetingId, string boardId)
     {
         var actor = ActorFor(meetingId, boardId);
-        await Groups.AddToGroupAsync(Context.ConnectionId, BoardRelay.GroupOf(meetingId, boardId));
         await relays.Watch(Context.ConnectionId, meetingId, boardId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, BoardRelay.GroupOf(meetingId, boardId));
         try
         {
             return await grains.Board(meetingId, boardId).GetSnapshot(actor.ParticipantId);

@@ -27,7 +27,8 @@ public sealed class BoardScenario
 
     public List<JoinResponse> Participants { get; } = [];
 
-    public static async Task<BoardScenario> CreateAsync(CommunityWebApp app, int participants, int cards, int dotsPerParticipant = 3)
+    /// <param name="description">Each card's description: a long one makes every message about the card big.</param>
+    public static async Task<BoardScenario> CreateAsync(CommunityWebApp app, int participants, int cards, int dotsPerParticipant = 3, string? description = null)
     {
         var meeting = await app.CreateMeetingAsync();
         var board = await app.CreateOpenSpaceBoardAsync(meeting.OrganiserToken, meeting.MeetingId, dotsPerParticipant);
@@ -36,7 +37,7 @@ public sealed class BoardScenario
             Enumerable.Range(1, participants).Select(number => app.JoinAsync(meeting.JoinCode, $"Participant {number}"))));
         for (var number = 1; number <= cards; number++)
         {
-            var card = await scenario.ProposeAsync(meeting.OrganiserToken, $"Topic {number}");
+            var card = await scenario.ProposeAsync(meeting.OrganiserToken, $"Topic {number}", description);
             scenario.CardIds.Add(card.CardId);
         }
 
@@ -63,14 +64,14 @@ public sealed class BoardScenario
         await CommunityWebApp.ReadAsync<DotsResponse>(response);
     }
 
-    /// <summary>Every participant puts one dot on each of <paramref name="dotsEach"/> different cards, all at once.</summary>
-    public Task VoteAsync(int dotsEach, CommunityWebApp? through = null) =>
+    /// <summary>Every participant sets <paramref name="dots"/> on each of <paramref name="dotsEach"/> different cards, all at once.</summary>
+    public Task VoteAsync(int dotsEach, int dots = 1, CommunityWebApp? through = null) =>
         Task.WhenAll(Participants.Select(async (participant, index) =>
         {
             using var client = (through ?? App).CreateClient(participant.Token);
             for (var dot = 0; dot < dotsEach; dot++)
             {
-                await SetDotsAsync(client, CardIds[(index + dot) % CardIds.Count], 1);
+                await SetDotsAsync(client, CardIds[(index + dot) % CardIds.Count], dots);
             }
         }));
 

@@ -56,6 +56,7 @@ public sealed class LiveBoardClient : IAsyncDisposable
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri($"{hubUrl}?access_token={Uri.EscapeDataString(token)}"))
             .AddJsonProtocol(options => ApiHosting.AddEnumsAsStrings(options.PayloadSerializerOptions))
+            .WithAutomaticReconnect()
             .Build();
         return new LiveBoardClient(connection, meetingId, boardId);
     }

@@ -1,9 +1,9 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Net.WebSockets;
-using System.Text;
 using Microsoft.AspNetCore.SignalR;
+using Community.Web.Live;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Community.Web.Tests.Live;
 
@@ -60,19 +60,14 @@ public sealed class LiveBoardTests(LiveStack stack) : IClassFixture<LiveStack>
     [Fact]
     public async Task A_watcher_that_never_reads_does_not_hold_up_the_others()
     {
-        var scenario = await BoardScenario.CreateAsync(stack.HostA, participants: 60, cards: 10, dotsPerParticipant: 10);
+        // Long descriptions make every message about a card big, so the stuck watcher's buffers fill up early.
+        var scenario = await BoardScenario.CreateAsync(stack.HostA, participants: 60, cards: 10, dotsPerParticipant: 10, description: new string('x', 2_000));
         using var stuck = await NonReadingWatcher.ConnectAsync(stack.HostA.BaseAddress, scenario);
         var watchers = Enumerable.Range(0, 5).Select(_ => scenario.Watcher(stack.HostA)).ToList();
         await Task.WhenAll(watchers.Select(watcher => watcher.StartAsync()));
 
-        // Long descriptions make every message big, so the stuck watcher's buffers fill up early.
-        var description = new string('x', 2_000);
-        for (var topic = 0; topic < 20; topic++)
-        {
-            await scenario.ProposeAsync(scenario.Meeting.OrganiserToken, $"Long topic {topic}", description);
-        }
-
-        await scenario.VoteAsync(dotsEach: 10);
+        await scenario.VoteAsync(dotsEach: 10, dots: 1);
+        await scenario.VoteAsync(dotsEach: 10, dots: 0);
 
         await Convergence.UntilAllShowAsync(scenario, watchers);
         await DisposeAllAsync(watchers);
@@ -139,6 +134,26 @@ public sealed class LiveBoardTests(LiveStack stack) : IClassFixture<LiveStack>
     }
 
     [Fact]
+    public async Task A_web_node_relays_a_board_only_while_someone_on_it_watches()
+    {
+        var scenario = await BoardScenario.CreateAsync(stack.HostA, participants: 0, cards: 0);
+        var relays = stack.HostA.Services.GetRequiredService<BoardRelays>();
+        await using var first = scenario.Watcher(stack.HostA);
+        await using var second = scenario.Watcher(stack.HostA);
+        await first.StartAsync();
+        await second.StartAsync();
+        Assert.True(relays.IsRelaying(scenario.MeetingId, scenario.BoardId));
+
+        await first.Connection.InvokeAsync("Unwatch", scenario.MeetingId, scenario.BoardId);
+        Assert.True(relays.IsRelaying(scenario.MeetingId, scenario.BoardId));
+
+        await second.StopAsync();
+        await Convergence.UntilAsync(
+            () => !relays.IsRelaying(scenario.MeetingId, scenario.BoardId),
+            () => "host A still relays the board after its last watcher left");
+    }
+
+    [Fact]
     public async Task A_client_flooding_the_hub_is_slowed_down()
     {
         var scenario = await BoardScenario.CreateAsync(stack.HostA, participants: 0, cards: 0);
@@ -170,56 +185,22 @@ public sealed class LiveBoardTests(LiveStack stack) : IClassFixture<LiveStack>
     }
 
     /// <summary>
-    /// A raw WebSocket that speaks just enough SignalR to watch, then never reads again, with a tiny receive buffer
-    /// so the server's sends to it back up quickly. It keeps pinging, so the server does not time it out.
+    /// Watches with a tiny receive buffer and then never reads again, so the server's sends to it back up quickly.
+    /// It keeps pinging, so the server does not time it out during the test.
     /// </summary>
     private sealed class NonReadingWatcher : IDisposable
     {
-        private const char RecordSeparator = '\u001e';
-        private readonly ClientWebSocket _socket;
+        private readonly RawHubSocket _hub;
         private readonly CancellationTokenSource _stop = new();
 
-        private NonReadingWatcher(ClientWebSocket socket)
+        private NonReadingWatcher(RawHubSocket hub)
         {
-            _socket = socket;
+            _hub = hub;
             _ = PingAsync();
         }
 
-        public static async Task<NonReadingWatcher> ConnectAsync(Uri baseAddress, BoardScenario scenario)
-        {
-            var handler = new SocketsHttpHandler
-            {
-                ConnectCallback = async (context, cancellationToken) =>
-                {
-                    var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 1024 };
-                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                    return new NetworkStream(socket, ownsSocket: true);
-                },
-            };
-            var socket = new ClientWebSocket();
-            var url = new UriBuilder(baseAddress)
-            {
-                Scheme = "ws",
-                Path = "/hubs/live",
-                Query = $"access_token={Uri.EscapeDataString(scenario.Meeting.OrganiserToken)}",
-            };
-            await socket.ConnectAsync(url.Uri, new HttpMessageInvoker(handler), CancellationToken.None);
-            await SendAsync(socket, """{"protocol":"json","version":1}""");
-            await SendAsync(socket, $$"""{"type":1,"invocationId":"1","target":"Watch","arguments":["{{scenario.MeetingId}}","{{scenario.BoardId}}"]}""");
-            var received = new StringBuilder();
-            var buffer = new byte[4096];
-            while (!received.ToString().Contains("\"invocationId\":\"1\"", StringComparison.Ordinal))
-            {
-                var read = await socket.ReceiveAsync(buffer, CancellationToken.None);
-                received.Append(Encoding.UTF8.GetString(buffer, 0, read.Count));
-            }
-
-            Assert.DoesNotContain("\"error\"", received.ToString(), StringComparison.Ordinal);
-            return new NonReadingWatcher(socket);
-        }
-
-        private static Task SendAsync(ClientWebSocket socket, string message) =>
-            socket.SendAsync(Encoding.UTF8.GetBytes(message + RecordSeparator), WebSocketMessageType.Text, true, CancellationToken.None);
+        public static async Task<NonReadingWatcher> ConnectAsync(Uri baseAddress, BoardScenario scenario) =>
+            new(await RawHubSocket.WatchAsync(baseAddress, scenario.Meeting.OrganiserToken, scenario.MeetingId, scenario.BoardId, receiveBufferSize: 1024));
 
         private async Task PingAsync()
         {
@@ -228,7 +209,7 @@ public sealed class LiveBoardTests(LiveStack stack) : IClassFixture<LiveStack>
                 while (!_stop.IsCancellationRequested)
                 {
                     await Task.Delay(TimeSpan.FromSeconds(5), _stop.Token);
-                    await SendAsync(_socket, """{"type":6}""");
+                    await _hub.SendAsync("""{"type":6}""");
                 }
             }
             catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
@@ -240,8 +221,7 @@ public sealed class LiveBoardTests(LiveStack stack) : IClassFixture<LiveStack>
         public void Dispose()
         {
             _stop.Cancel();
-            _socket.Abort();
-            _socket.Dispose();
+            _hub.Dispose();
             _stop.Dispose();
         }
     }

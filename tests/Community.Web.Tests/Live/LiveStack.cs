@@ -8,23 +8,39 @@ namespace Community.Web.Tests.Live;
 /// </summary>
 public sealed class LiveStack : IAsyncLifetime
 {
+    /// <summary>Every live test creates its own meeting from one address: more than a person would per minute.</summary>
+    private static readonly Dictionary<string, string?> Settings = new() { ["Community:RateLimits:MeetingsPerMinutePerAddress"] = "1000" };
+
     private CommunityCluster? _cluster;
 
-    public CommunityWebApp HostA { get; private set; } = null!;
+    private CommunityWebApp? _hostA;
+    private CommunityWebApp? _hostB;
 
-    public CommunityWebApp HostB { get; private set; } = null!;
+    public CommunityWebApp HostA => _hostA ?? throw new InvalidOperationException("The stack did not start.");
+
+    public CommunityWebApp HostB => _hostB ?? throw new InvalidOperationException("The stack did not start.");
 
     public async Task InitializeAsync()
     {
         _cluster = await CommunityCluster.StartAsync();
-        HostA = CommunityWebApp.Start(_cluster, kestrel: true);
-        HostB = CommunityWebApp.Start(_cluster, kestrel: true);
+        _hostA = CommunityWebApp.Start(_cluster, kestrel: true, Settings);
+        _hostB = CommunityWebApp.Start(_cluster, kestrel: true, Settings);
     }
 
     public async Task DisposeAsync()
     {
-        await HostB.DisposeAsync();
-        await HostA.DisposeAsync();
-        await _cluster!.DisposeAsync();
+        // Whatever started is stopped, even when starting failed halfway.
+        foreach (var host in new[] { _hostB, _hostA })
+        {
+            if (host is not null)
+            {
+                await host.DisposeAsync();
+            }
+        }
+
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
     }
 }
