@@ -1,7 +1,4 @@
 using Community.Testing;
-using Microsoft.Playwright;
-using static Community.Browser.Tests.People;
-using static Microsoft.Playwright.Assertions;
 
 namespace Community.Browser.Tests;
 
@@ -31,6 +28,7 @@ public sealed class AccessibilityTests(BoardSite site)
 
             await JoinAsync(ana, meeting, "Ana");
             await CheckAsync(ana, meeting.MeetingPath);
+            await ana.GotoAsync(meeting.BoardPath);
             await ProposeAsync(ana, "Inclusive classrooms");
             await GiveDotAsync(ana, "Inclusive classrooms");
             await ana.GetByRole(AriaRole.Button, new() { Name = "I'm interested: Inclusive classrooms" }).ClickAsync();

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using Community.Grains.Abstractions;
 using Community.Testing;
-using Microsoft.Playwright;
 
 namespace Community.Browser.Tests;
 

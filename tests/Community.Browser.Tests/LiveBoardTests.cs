@@ -1,8 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-using static Community.Browser.Tests.People;
-using static Microsoft.Playwright.Assertions;
-
 namespace Community.Browser.Tests;
 
 [Collection(BoardSiteCollection.Name)]
@@ -19,6 +14,7 @@ public sealed class LiveBoardTests(BoardSite site)
             await JoinAsync(ana, meeting, "Ana");
             await JoinAsync(boris, meeting, "Boris");
             var borisUrl = boris.Url;
+            await Expect(ana.Locator("#watchers")).ToHaveTextAsync("2 watching");
 
             await ProposeAsync(ana, "AI in the classroom");
             await Expect(Card(boris, "AI in the classroom")).ToBeVisibleAsync();

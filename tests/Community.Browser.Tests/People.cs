@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace Community.Browser.Tests;
 
 /// <summary>What people do through the pages, step by step, as they would with a mouse, a keyboard or a thumb.</summary>

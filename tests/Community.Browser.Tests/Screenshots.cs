@@ -1,5 +1,4 @@
 using Community.Testing;
-using Microsoft.Playwright;
 
 namespace Community.Browser.Tests;
 

@@ -1,5 +1,6 @@
 using Community.Grains.Abstractions;
 using Community.Web.Access;
+using Community.Web.Endpoints;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Community.Web.Pages;
 
 /// <summary>The join link: a display name (and a country if they like) makes a person a member, signed in by cookie.</summary>
-public sealed class JoinModel(IGrainFactory grains, MeetingJoining joining, IStringLocalizer<PageText> texts) : PageModel
+public sealed class JoinModel(IGrainFactory grains, MeetingJoining joining, JoinQueue queue, IStringLocalizer<PageText> texts) : PageModel
 {
     public const int MaxNameLength = 60;
 
@@ -47,6 +48,16 @@ public sealed class JoinModel(IGrainFactory grains, MeetingJoining joining, IStr
         if (NameError is not null || CountryError is not null)
         {
             return Page();
+        }
+
+        // The same line as the API's joins: a whole venue joining at once waits its turn rather than overwhelming the meeting.
+        using var turn = await queue.WaitTurnAsync(Codes.Normalize(Code), HttpContext.RequestAborted);
+        if (!turn.IsAcquired)
+        {
+            NameError = texts["Join.Busy"];
+            var busy = Page();
+            busy.StatusCode = StatusCodes.Status429TooManyRequests;
+            return busy;
         }
 
         var member = await joining.JoinAsync(Code, Name!, Country);

@@ -23,6 +23,7 @@ const elements = {
   proposeForm: document.getElementById('propose-form'),
   laneSelect: document.getElementById('propose-lane'),
   controls: document.getElementById('controls'),
+  watchers: document.getElementById('watchers'),
 };
 
 /** What this person did on the board: kept from the snapshot and from the answers to their own calls. */
@@ -514,6 +515,9 @@ const feed = new BoardFeed({
 
     board = next;
     render();
+  },
+  onWatchers: count => {
+    elements.watchers.textContent = t('board.watching', count);
   },
   onConnection: change => {
     clearTimeout(hideBackTimer);

@@ -35,10 +35,11 @@ export class BoardFeed {
   /**
    * @param {object} options meetingId, boardId; withMyDots: also read my own dots from the API snapshot;
    *   onBoard(board, changedCardIds|null): after every change (null: the whole board was replaced);
-   *   onConnection('lost'|'back'): the connection went away or came back.
+   *   onConnection('lost'|'back'): the connection went away or came back;
+   *   onWatchers(count): how many people watch the board now.
    */
-  constructor({ meetingId, boardId, withMyDots, onBoard, onConnection }) {
-    Object.assign(this, { meetingId, boardId, withMyDots, onBoard, onConnection });
+  constructor({ meetingId, boardId, withMyDots, onBoard, onConnection, onWatchers = () => {} }) {
+    Object.assign(this, { meetingId, boardId, withMyDots, onBoard, onConnection, onWatchers });
     this.board = null;
     this.pending = null;
     this.lost = false;
@@ -47,6 +48,9 @@ export class BoardFeed {
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: context => Math.min(500 * 2 ** context.previousRetryCount, 5000) })
       .build();
     this.connection.on('changes', message => this.receive(message));
+    // The server asks for a resync when its relay missed changes or a change was too big to send.
+    this.connection.on('resync', () => this.resync());
+    this.connection.on('watchers', message => this.onWatchers(message.watchers));
     this.connection.onreconnecting(() => this.markLost());
     this.connection.onreconnected(() => this.resync());
     this.connection.onclose(() => {
@@ -147,6 +151,9 @@ export class BoardFeed {
     board.round = message.round ?? null;
     board.version = message.toVersion;
     this.onBoard(board, changed);
+    if (typeof message.watchers === 'number') {
+      this.onWatchers(message.watchers);
+    }
   }
 }
 
