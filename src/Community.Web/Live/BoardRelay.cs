@@ -16,6 +16,9 @@ internal sealed partial class BoardRelay : IBoardObserver, IBoardWatchersObserve
     /// <summary>How long a change the grain sent before a snapshot may still be on its way to us.</summary>
     private static readonly TimeSpan InFlightGrace = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long a change that arrived ahead of an earlier one waits for it before watchers resync.</summary>
+    private static readonly TimeSpan ReorderGrace = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Unsubscribing is a courtesy (subscriptions expire anyway), so it must not hold up shutdown.</summary>
     private static readonly TimeSpan LeaveTimeout = TimeSpan.FromSeconds(2);
 
@@ -31,6 +34,10 @@ internal sealed partial class BoardRelay : IBoardObserver, IBoardWatchersObserve
     private readonly SemaphoreSlim _watchersChanged = new(0, 1);
     private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ChangeBatch _pending;
+
+    /// <summary>Changes that arrived before an earlier one, by the version they start from.</summary>
+    private readonly SortedDictionary<long, BoardChanges> _early = [];
+    private int _gapGeneration;
     private long _seenVersion;
     private bool _flushScheduled;
     private DateTimeOffset _lastFlushAt = DateTimeOffset.MinValue;
@@ -90,16 +97,57 @@ internal sealed partial class BoardRelay : IBoardObserver, IBoardWatchersObserve
 
             if (_seenVersion > 0 && changes.FromVersion > _seenVersion)
             {
-                LogGap(_boardKey, _seenVersion, changes.FromVersion);
-                _pending.MarkIncomplete(changes.ToVersion);
+                // One-way notifications may overtake each other: hold this one briefly instead of making every
+                // watcher of the board fetch a snapshot at once.
+                _early[changes.FromVersion] = changes;
+                if (_early.Count == 1)
+                {
+                    _ = GiveUpOnGapAsync(++_gapGeneration);
+                }
+
+                return Task.CompletedTask;
             }
 
-            _pending.Add(changes);
-            _seenVersion = changes.ToVersion;
+            TakeLocked(changes);
+            while (_early.Count > 0 && _early.First() is var (fromVersion, next) && fromVersion <= _seenVersion)
+            {
+                _early.Remove(fromVersion);
+                if (next.ToVersion > _seenVersion)
+                {
+                    TakeLocked(next);
+                }
+            }
+
             ScheduleFlushLocked();
         }
 
         return Task.CompletedTask;
+    }
+
+    private void TakeLocked(BoardChanges changes)
+    {
+        _pending.Add(changes);
+        _seenVersion = changes.ToVersion;
+    }
+
+    /// <summary>The missing change never came: it was lost, so watchers resync from a snapshot.</summary>
+    private async Task GiveUpOnGapAsync(int generation)
+    {
+        await Task.Delay(ReorderGrace);
+        lock (_gate)
+        {
+            if (generation != _gapGeneration || _early.Count == 0)
+            {
+                return;
+            }
+
+            var latest = _early.Values.Max(changes => changes.ToVersion);
+            LogGap(_boardKey, _seenVersion, latest);
+            _pending.MarkIncomplete(latest);
+            _seenVersion = latest;
+            _early.Clear();
+            ScheduleFlushLocked();
+        }
     }
 
     public Task OnWatchers(int total)
