@@ -36,6 +36,23 @@ public sealed class RateLimitTests(WebFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task Creating_meetings_through_the_new_meeting_page_counts_against_the_same_limit()
+    {
+        using var client = _app.CreateClient();
+        await _app.CreateMeetingAsync();
+        await _app.CreateMeetingAsync();
+
+        // Showing the form is not a creation (PostAsync fails if the page itself is refused); posting it is.
+        using var response = await PageForms.PostAsync(client, "/new", "/new", new Dictionary<string, string>
+        {
+            ["Form.Title"] = "One too many",
+            ["Form.OrganiserName"] = "Mila",
+        });
+
+        await AssertRateLimitedAsync(response);
+    }
+
+    [Fact]
     public async Task Joins_beyond_the_meetings_burst_and_line_are_429_and_join_nobody()
     {
         var meeting = await fixture.App.CreateMeetingAsync();

@@ -45,9 +45,12 @@ public static class RateLimits
         builder.Services.AddSingleton<JoinQueue>();
         builder.Services.AddRateLimiter(limiter =>
         {
-            limiter.AddPolicy(MeetingCreation, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.MeetingsPerMinutePerAddress, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Also on the /new page, whose form posts create meetings: showing the form costs nothing.
+            limiter.AddPolicy(MeetingCreation, context => HttpMethods.IsGet(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("reads")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.MeetingsPerMinutePerAddress, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             limiter.AddPolicy(Writes, context => HttpMethods.IsGet(context.Request.Method) || MeetingMember.From(context.User) is not { } member
                 ? RateLimitPartition.GetNoLimiter("reads")
                 : RateLimitPartition.GetTokenBucketLimiter($"{member.MeetingId}/{member.ParticipantId}", _ => new TokenBucketRateLimiterOptions

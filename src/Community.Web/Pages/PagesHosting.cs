@@ -1,8 +1,10 @@
 using System.Globalization;
 using Community.Grains.Abstractions;
 using Community.Web.Access;
+using Community.Web.Endpoints;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.FileProviders;
 
 namespace Community.Web.Pages;
@@ -29,6 +31,7 @@ public static class PagesHosting
             options.Conventions.AuthorizePage("/Board", MeetingRoleRequirement.PolicyName(Role.Participant));
             options.Conventions.AuthorizePage("/Projector", MeetingRoleRequirement.PolicyName(Role.Participant));
             options.Conventions.AuthorizePage("/Organise", MeetingRoleRequirement.PolicyName(Role.Organiser));
+            options.Conventions.AddPageApplicationModelConvention("/New", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.MeetingCreation)));
         }).AddViewLocalization();
         // A member of another meeting (or a participant at the organiser's door) is told why, not sent to a 404.
         builder.Services.PostConfigure<CookieAuthenticationOptions>(AccessSchemes.Cookie, options => options.AccessDeniedPath = "/denied");

@@ -1,0 +1,18 @@
+using System.Text.RegularExpressions;
+
+namespace Community.Web.Tests;
+
+/// <summary>Posting a page's form as a browser would: with the antiforgery token the page rendered.</summary>
+public static partial class PageForms
+{
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string pageUrl, string postUrl, Dictionary<string, string> fields)
+    {
+        using var page = await client.GetAsync(pageUrl);
+        page.EnsureSuccessStatusCode();
+        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value;
+        return await client.PostAsync(postUrl, new FormUrlEncodedContent(fields));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
