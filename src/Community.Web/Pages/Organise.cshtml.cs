@@ -86,8 +86,10 @@ public sealed class OrganiseModel(IGrainFactory grains, IStringLocalizer<PageTex
             ModelState.AddModelError("Form.Title", texts["Organise.TitleInvalid"]);
         }
 
-        var day = DateOnly.FromDateTime((meeting?.Details.StartsAt ?? DateTimeOffset.UtcNow).UtcDateTime);
-        var slots = Lines(Form.Slots).Select((line, index) => ParseSlot(line, index, day)).ToList();
+        // Slot times are typed as the room's clock shows them: in the meeting's time zone, on its first day.
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(meeting?.Details.TimeZone ?? "UTC", out var found) ? found : TimeZoneInfo.Utc;
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(meeting?.Details.StartsAt ?? DateTimeOffset.UtcNow, zone).DateTime);
+        var slots = Lines(Form.Slots).Select((line, index) => ParseSlot(line, index, day, zone)).ToList();
         var spaces = Lines(Form.Spaces).Select(ParseSpace).ToList();
         var countries = (Form.Countries ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries)
             .Select(code => code.ToUpperInvariant()).Distinct().ToList();
@@ -132,8 +134,8 @@ public sealed class OrganiseModel(IGrainFactory grains, IStringLocalizer<PageTex
     private static IEnumerable<string> Lines(string? text) =>
         (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    /// <summary>"10:00-10:45 Round 1" on the meeting's day (UTC); null when the times do not read.</summary>
-    private static Slot? ParseSlot(string line, int index, DateOnly day)
+    /// <summary>"10:00-10:45 Round 1" on the meeting's day in its time zone; null when the times do not read.</summary>
+    private static Slot? ParseSlot(string line, int index, DateOnly day, TimeZoneInfo zone)
     {
         var (times, label) = line.IndexOf(' ') is var space and > 0 ? (line[..space], line[(space + 1)..].Trim()) : (line, "");
         var parts = times.Split('-', '–');
@@ -145,9 +147,13 @@ public sealed class OrganiseModel(IGrainFactory grains, IStringLocalizer<PageTex
             return null;
         }
 
-        var startsAt = new DateTimeOffset(day.ToDateTime(start), TimeSpan.Zero);
-        var endsAt = new DateTimeOffset(day.ToDateTime(end), TimeSpan.Zero);
-        return new Slot($"slot{index + 1}", startsAt, endsAt, label.Length > 0 ? label : $"{start:HH\\:mm}–{end:HH\\:mm}");
+        return new Slot($"slot{index + 1}", At(day, start, zone), At(day, end, zone), label.Length > 0 ? label : $"{start:HH\\:mm}–{end:HH\\:mm}");
+    }
+
+    private static DateTimeOffset At(DateOnly day, TimeOnly time, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(time);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
     private static Space ParseSpace(string line, int index)
