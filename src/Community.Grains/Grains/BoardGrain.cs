@@ -154,12 +154,12 @@ internal sealed class BoardGrain : Grain, IBoardGrain
         Rules.Require(Board.State == BoardState.Open, DomainError.BoardClosed, "Voting is closed on this board.");
         Rules.Require(card.IsActive, DomainError.CardNotActive, $"Card {cardId} is {card.Status} and takes no dots.", "cardId");
         Rules.Require(dots <= Definition.MaxDotsPerCard, DomainError.OverCardCap,
-            $"At most {Definition.MaxDotsPerCard} dots per card.", "dots");
+            $"At most {Dots(Definition.MaxDotsPerCard)} per card.", "dots");
         var mine = Board.DotsOf(actor.ParticipantId);
         var current = mine.GetValueOrDefault(cardId);
         var elsewhere = mine.Values.Sum() - current;
         Rules.Require(elsewhere + dots <= Definition.DotsPerParticipant, DomainError.OverBudget,
-            $"You have {Definition.DotsPerParticipant - elsewhere} dots left for this card.", "dots");
+            $"You have {Dots(Definition.DotsPerParticipant - elsewhere)} left for this card.", "dots");
 
         var cardDots = card.Dots - current + dots;
         if (dots == current)
@@ -443,4 +443,6 @@ internal sealed class BoardGrain : Grain, IBoardGrain
         Rules.Require(card.IsActive, DomainError.CardNotActive, $"Card {cardId} is {card.Status}.", "cardId");
         return card;
     }
+
+    private static string Dots(int count) => count == 1 ? "1 dot" : $"{count} dots";
 }

@@ -26,6 +26,20 @@ public static class Problems
         _ => StatusCodes.Status409Conflict,
     };
 
+    /// <summary>A short human title per refusal; the detail says the particulars.</summary>
+    public static string Title(DomainError error) => error switch
+    {
+        DomainError.Invalid => "A value is not valid.",
+        DomainError.Forbidden => "You may not do this.",
+        DomainError.NotFound => "Not found.",
+        DomainError.OverBudget => "That would be more dots than you have on this board.",
+        DomainError.OverCardCap => "That would be more dots on one card than this board allows.",
+        DomainError.BoardClosed => "The board is not open for this.",
+        DomainError.GridConflict => "That place in the grid is taken.",
+        DomainError.CardNotActive => "The card is no longer on the board.",
+        _ => "This conflicts with the current state.",
+    };
+
     /// <summary>The type of a problem known only by its status (from authentication, routing, the rate limiter).</summary>
     public static string TypeForStatus(int status) => Type(status switch
     {
@@ -93,7 +107,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
 
         problem.Status = Problems.Status(refusal.Error);
         problem.Type = Problems.Type(refusal.ProblemType);
-        problem.Title = refusal.Error.ToString();
+        problem.Title = Problems.Title(refusal.Error);
         problem.Detail = refusal.Message;
         return problem;
     }
