@@ -54,11 +54,11 @@ public sealed partial class OpenApiTests(WebFixture fixture)
     }
 
     /// <summary>The team's shared design.md, or the repository's copy of it under docs/ where the team folder is absent.</summary>
-    private static string DesignPath()
-    {
-        var shared = Path.GetFullPath(Path.Combine(RepositoryRoot.Path, "..", "..", "shared", "design.md"));
-        return File.Exists(shared) ? shared : Path.Combine(RepositoryRoot.Path, "docs", "design.md");
-    }
+    /// <summary>The team's shared contract beside the checkout (CI has it there), else the copy in docs/.</summary>
+    private static string DesignPath() =>
+        new[] { Path.Combine("..", "shared"), Path.Combine("..", "..", "shared"), "docs" }
+            .Select(folder => Path.GetFullPath(Path.Combine(RepositoryRoot.Path, folder, "design.md")))
+            .First(File.Exists);
 
     /// <summary>"| `PUT` / `DELETE .../cards/{cardId}/interest` | ..." and "| `POST /api/join` `{...}` | ...".</summary>
     [GeneratedRegex(@"^\| `(?<methods>(?:GET|POST|PUT|PATCH|DELETE)(?:` / `(?:GET|POST|PUT|PATCH|DELETE))*) (?<path>[^` ]+)", RegexOptions.Multiline)]
