@@ -46,6 +46,8 @@ public enum DomainError
     CardNotActive,
     /// <summary>409: the thing already exists or was already done in a way that cannot be repeated.</summary>
     Conflict,
+    /// <summary>409: the meeting is closed: nobody joins any more.</summary>
+    MeetingClosed,
 }
 
 public static class DomainErrors
@@ -61,6 +63,7 @@ public static class DomainErrors
         DomainError.GridConflict => "grid-conflict",
         DomainError.CardNotActive => "card-not-active",
         DomainError.Conflict => "conflict",
+        DomainError.MeetingClosed => "meeting-closed",
         _ => "error",
     };
 }

@@ -57,7 +57,7 @@ public sealed class CodeAndParticipantGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task A_participant_is_registered_with_a_trimmed_name_and_a_retry_returns_the_same_profile()
     {
-        var meetingId = Scenario.NewId();
+        var meetingId = (await Scenario.StartAsync(Grains)).MeetingId;
         var participantId = Scenario.NewId();
         var participant = Grains.GetGrain<IParticipantGrain>(Keys.Participant(meetingId, participantId));
         var profile = new ParticipantProfile(participantId, "  Maria Ivanova  ", "BG", Role.Participant, DateTimeOffset.UtcNow);
@@ -75,13 +75,26 @@ public sealed class CodeAndParticipantGrainTests(ClusterFixture fixture)
     public async Task Another_person_under_a_registered_id_is_a_conflict()
     {
         var participantId = Scenario.NewId();
-        var participant = Grains.GetGrain<IParticipantGrain>(Keys.Participant(Scenario.NewId(), participantId));
+        var participant = Grains.GetGrain<IParticipantGrain>(Keys.Participant((await Scenario.StartAsync(Grains)).MeetingId, participantId));
         var profile = new ParticipantProfile(participantId, "Maria", null, Role.Participant, DateTimeOffset.UtcNow);
         await participant.Register(profile);
 
         await Refused(DomainError.Conflict, () => participant.Register(profile with { DisplayName = "Ivan" }));
 
         Assert.Equal("Maria", (await participant.Get())?.DisplayName);
+    }
+
+    [Fact]
+    public async Task Nobody_joins_a_closed_meeting()
+    {
+        var scenario = await Scenario.StartAsync(Grains);
+        await scenario.Meeting.Update(scenario.Organiser, new MeetingPatch { State = MeetingState.Closed });
+        var participantId = Scenario.NewId();
+        var participant = Grains.GetGrain<IParticipantGrain>(Keys.Participant(scenario.MeetingId, participantId));
+
+        await Refused(DomainError.MeetingClosed, () => participant.Register(new ParticipantProfile(participantId, "Late Larry", null, Role.Participant, DateTimeOffset.UtcNow)));
+
+        Assert.Null(await participant.Get());
     }
 
     public static TheoryData<string, string, string?> BadProfiles => new()

@@ -10,7 +10,7 @@ internal sealed record ParticipantRecord
 
 /// <summary>One person in one meeting. A grain each, so 2,000 joins are 2,000 independent small writes.</summary>
 internal sealed class ParticipantGrain(
-    [PersistentState(ParticipantGrain.StateName)] IPersistentState<ParticipantRecord> participant) : Grain, IParticipantGrain
+    [PersistentState(ParticipantGrain.StateName)] IPersistentState<ParticipantRecord> participant, IGrainFactory grains) : Grain, IParticipantGrain
 {
     /// <summary>Part of the blob name: never rename.</summary>
     public const string StateName = "participant";
@@ -33,6 +33,13 @@ internal sealed class ParticipantGrain(
             Rules.Require(existing with { JoinedAt = registered.JoinedAt } == registered, DomainError.Conflict,
                 $"Participant {profile.ParticipantId} is already registered.");
             return existing;
+        }
+
+        // The organiser is registered by the meeting grain itself while it creates the meeting: asking it back would deadlock.
+        if (registered.Role != Role.Organiser)
+        {
+            var meeting = await grains.GetGrain<IMeetingGrain>(parts[0]).Get();
+            Rules.Require(meeting.State != MeetingState.Closed, DomainError.MeetingClosed, "The meeting is closed: nobody joins any more.");
         }
 
         await participant.Store(new ParticipantRecord { Profile = registered });

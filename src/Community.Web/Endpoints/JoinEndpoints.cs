@@ -16,7 +16,7 @@ public static class JoinEndpoints
             .WithName("Join")
             .WithSummary("Join a meeting with its code (participant) or an invite code (facilitator); returns a token")
             .WithTags("Join")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status429TooManyRequests);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status429TooManyRequests);
         return endpoints;
     }
 

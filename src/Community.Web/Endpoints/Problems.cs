@@ -37,6 +37,7 @@ public static class Problems
         DomainError.BoardClosed => "The board is not open for this.",
         DomainError.GridConflict => "That place in the grid is taken.",
         DomainError.CardNotActive => "The card is no longer on the board.",
+        DomainError.MeetingClosed => "The meeting is closed.",
         _ => "This conflicts with the current state.",
     };
 

@@ -41,6 +41,11 @@ public sealed class JoinModel(IGrainFactory grains, MeetingJoining joining, Join
             return NotFoundPage();
         }
 
+        if (Meeting.State == MeetingState.Closed)
+        {
+            return Page(); // says the meeting is closed; nobody is joined
+        }
+
         Name = name?.Trim();
         Country = string.IsNullOrWhiteSpace(country) ? null : country.Trim().ToUpperInvariant();
         NameError = string.IsNullOrEmpty(Name) || Name.Length > MaxNameLength ? texts["Join.NameInvalid", MaxNameLength].Value : null;
