@@ -55,6 +55,8 @@ public sealed record BoardDefinition
     [Id(5)] public Region? Region { get; init; }
     [Id(6)] public int DotsPerParticipant { get; init; } = 3;
     [Id(7)] public int MaxDotsPerCard { get; init; } = 1;
+    /// <summary>Participants see no dot counts while voting is open (avoids band-wagon votes); facilitators still do.</summary>
+    [Id(8)] public bool HideDotsWhileVoting { get; init; }
 }
 
 [Immutable, GenerateSerializer]
@@ -154,6 +156,8 @@ public sealed record BoardSnapshot
     [Id(11)] public int MaxDotsPerCard { get; init; }
     [Id(12)] public RoundTimer? Round { get; init; }
     [Id(13)] public MyBoard? MyDots { get; init; }
+    /// <summary>Dot counts are hidden from participants now (the board hides them while voting is open); in their view every card shows 0.</summary>
+    [Id(14)] public bool DotsHidden { get; init; }
 }
 
 /// <summary>The answer to setting my dots on a card.</summary>
@@ -162,7 +166,8 @@ public sealed record DotResult(
     [property: Id(0)] string CardId,
     [property: Id(1)] int Dots,
     [property: Id(2)] int Remaining,
-    [property: Id(3)] int CardDots);
+    [property: Id(3)] int CardDots,
+    [property: Id(4)] bool CardDotsHidden = false);
 
 /// <summary>
 /// What changed on a board between two versions. Cards lists the changed cards as they now are; Removed lists
@@ -178,6 +183,8 @@ public sealed record BoardChanges
     [Id(4)] public IReadOnlyList<string> Removed { get; init; } = [];
     [Id(5)] public BoardState State { get; init; }
     [Id(6)] public RoundTimer? Round { get; init; }
+    /// <summary>Dot counts are hidden from participants at <see cref="ToVersion"/>: relays send them the cards without counts.</summary>
+    [Id(7)] public bool DotsHidden { get; init; }
 }
 
 /// <summary>A web node's relay for one board. Best effort: lost on silo restart, so relays resubscribe and clients resync.</summary>
@@ -229,6 +236,22 @@ public interface IBoardGrain : IGrainWithStringKey
     Task<BoardSnapshot> StartRound(Actor actor, string label, TimeSpan duration);
 
     Task<BoardSnapshot> StopRound(Actor actor);
+
+    /// <summary>The board as this person may see it: with their own dots, and without dot counts when they are hidden from them.</summary>
+    Task<BoardSnapshot> GetSnapshotFor(Actor actor);
+
+    /// <summary>Facilitator: hide the dot counts from participants while voting is open, or show them.</summary>
+    Task<BoardSnapshot> SetDotsHidden(Actor actor, bool hidden);
+
+    /// <summary>Facilitator: the hidden and merged cards, newest first, so any of them can be restored.</summary>
+    Task<IReadOnlyList<CardView>> GetRetiredCards(Actor actor);
+
+    /// <summary>
+    /// Facilitator: brings a hidden or merged card back as a proposed card. It comes back with no dots, interest,
+    /// presence or place: the dots went back to their voters (hide) or stay on the card it was merged into (merge),
+    /// so no budget is ever exceeded; voters may move them again. Restoring a proposed card is a no-op.
+    /// </summary>
+    Task<CardView> Restore(Actor actor, string cardId);
 
     /// <summary>Subscribes or renews; a subscription not renewed for two minutes expires.</summary>
     Task Subscribe(IBoardObserver observer);

@@ -121,4 +121,19 @@ public interface IParticipantGrain : IGrainWithStringKey
 
     /// <summary>Null if nobody joined under this id.</summary>
     Task<ParticipantProfile?> Get();
+
+    /// <summary>
+    /// "I'm here now" at one discussion of the meeting at a time: records where the person is and returns where
+    /// they were before (null: nowhere, or the same card), so the caller ends their presence there.
+    /// </summary>
+    Task<CardRef?> BeHere(CardRef card);
+
+    /// <summary>The person left this discussion; a no-op if they are already elsewhere.</summary>
+    Task Leave(CardRef card);
 }
+
+/// <summary>One card of a meeting, on one of its boards.</summary>
+[Immutable, GenerateSerializer]
+public sealed record CardRef(
+    [property: Id(0)] string BoardId,
+    [property: Id(1)] string CardId);

@@ -118,7 +118,7 @@ internal sealed class BoardGrain : Grain, IBoardGrain
             Lane = edit.Lane is null ? card.Lane : KnownLane(edit.Lane),
             LinkedBoards = edit.LinkedBoards is null ? card.LinkedBoards : LinkedBoards(edit.LinkedBoards),
         };
-        return await ChangeCard(edited, card);
+        return ViewFor(actor, await ChangeCard(edited, card));
     }
 
     public async Task<CardView> Remove(Actor actor, string cardId)
@@ -173,7 +173,8 @@ internal sealed class BoardGrain : Grain, IBoardGrain
             await Change(next.WithCard(card with { Dots = cardDots }), cardId);
         }
 
-        return new DotResult(cardId, dots, Definition.DotsPerParticipant - elsewhere - dots, cardDots);
+        var hidden = DotsHidden(Board) && !DotVisibility.SeesCounts(actor);
+        return new DotResult(cardId, dots, Definition.DotsPerParticipant - elsewhere - dots, hidden ? 0 : cardDots, hidden);
     }
 
     public async Task<CardView> SetInterest(Actor actor, string cardId, bool interested)
@@ -181,7 +182,7 @@ internal sealed class BoardGrain : Grain, IBoardGrain
         EnsureWritable();
         var card = ActiveCard(cardId);
         var people = interested ? card.Interested.Add(actor.ParticipantId) : card.Interested.Remove(actor.ParticipantId);
-        return await ChangeCard(card with { Interested = people }, card);
+        return ViewFor(actor, await ChangeCard(card with { Interested = people }, card));
     }
 
     /// <summary>"I'm here now" follows a person: being present at one discussion ends their presence at any other.</summary>
@@ -192,7 +193,7 @@ internal sealed class BoardGrain : Grain, IBoardGrain
         if (card.Present.Contains(actor.ParticipantId) == present)
         {
             await _commit.WhenDurable();
-            return card.ToView();
+            return ViewFor(actor, card.ToView());
         }
 
         var next = Board;
@@ -208,7 +209,7 @@ internal sealed class BoardGrain : Grain, IBoardGrain
 
         var changed = card with { Present = present ? card.Present.Add(actor.ParticipantId) : card.Present.Remove(actor.ParticipantId) };
         await Change(next.WithCard(changed), [.. touched]);
-        return changed.ToView();
+        return ViewFor(actor, changed.ToView());
     }
 
     public async Task<CardView> Schedule(Actor actor, string cardId, Placement placement)
@@ -303,6 +304,54 @@ internal sealed class BoardGrain : Grain, IBoardGrain
         return StoredSnapshot();
     }
 
+    public Task<BoardSnapshot> GetSnapshotFor(Actor actor)
+    {
+        EnsureInitialized(_stored);
+        var snapshot = StoredSnapshot() with { MyDots = MyBoard(_stored, actor.ParticipantId) };
+        return Task.FromResult(snapshot.DotsHidden && !DotVisibility.SeesCounts(actor)
+            ? snapshot with { Cards = [.. snapshot.Cards.Select(DotVisibility.WithoutCount)] }
+            : snapshot);
+    }
+
+    public async Task<BoardSnapshot> SetDotsHidden(Actor actor, bool hidden)
+    {
+        EnsureFacilitator(actor);
+        await (Definition.HideDotsWhileVoting == hidden
+            ? _commit.WhenDurable()
+            : Change(Board with { Definition = Definition with { HideDotsWhileVoting = hidden } }));
+        return StoredSnapshot();
+    }
+
+    public Task<IReadOnlyList<CardView>> GetRetiredCards(Actor actor)
+    {
+        EnsureFacilitator(actor);
+        IReadOnlyList<CardView> retired = [.. _stored.Cards.Values
+            .Where(card => card.Status is CardStatus.Hidden or CardStatus.Merged)
+            .OrderByDescending(card => card.CreatedAt).ThenBy(card => card.CardId)
+            .Select(card => card.ToView())];
+        return Task.FromResult(retired);
+    }
+
+    public async Task<CardView> Restore(Actor actor, string cardId)
+    {
+        EnsureFacilitator(actor);
+        EnsureWritable();
+        var card = Card(Board, cardId);
+        if (card.IsActive)
+        {
+            // A retried restore: already back.
+            await _commit.WhenDurable();
+            return card.ToView();
+        }
+
+        Rules.Require(card.Status is CardStatus.Hidden or CardStatus.Merged, DomainError.CardNotActive,
+            $"Card {cardId} was withdrawn by its author and only they may propose it again.", "cardId");
+        // Retired() released its dots, interest, presence and place: it comes back empty, so no budget can overflow.
+        var restored = card with { Status = CardStatus.Proposed, MergedInto = null };
+        await Change(Board.WithCard(restored), cardId);
+        return restored.ToView();
+    }
+
     public Task Subscribe(IBoardObserver observer)
     {
         _observers.Subscribe(observer, observer);
@@ -344,6 +393,7 @@ internal sealed class BoardGrain : Grain, IBoardGrain
             Removed = [.. _touched.Where(id => !writing.Cards[id].IsActive)],
             State = writing.State,
             Round = writing.Round,
+            DotsHidden = DotsHidden(writing),
         };
         _touched.Clear();
 
@@ -374,7 +424,13 @@ internal sealed class BoardGrain : Grain, IBoardGrain
         DotsPerParticipant = board.Definition.DotsPerParticipant,
         MaxDotsPerCard = board.Definition.MaxDotsPerCard,
         Round = board.Round,
+        DotsHidden = DotsHidden(board),
     };
+
+    /// <summary>Participants see no counts while the board hides them and voting is open.</summary>
+    private static bool DotsHidden(BoardRecord board) => board.Definition.HideDotsWhileVoting && board.State == BoardState.Open;
+
+    private CardView ViewFor(Actor actor, CardView card) => DotVisibility.For(actor, card, DotsHidden(Board));
 
     private static MyBoard MyBoard(BoardRecord board, string participantId)
     {

@@ -6,6 +6,8 @@ namespace Community.Grains.Grains;
 internal sealed record ParticipantRecord
 {
     [Id(0)] public ParticipantProfile? Profile { get; init; }
+    /// <summary>The discussion the person said "I'm here now" at, across all boards of the meeting.</summary>
+    [Id(1)] public CardRef? Presence { get; init; }
 }
 
 /// <summary>One person in one meeting. A grain each, so 2,000 joins are 2,000 independent small writes.</summary>
@@ -47,4 +49,24 @@ internal sealed class ParticipantGrain(
     }
 
     public Task<ParticipantProfile?> Get() => Task.FromResult(participant.State.Profile);
+
+    public async Task<CardRef?> BeHere(CardRef card)
+    {
+        var previous = participant.State.Presence;
+        if (previous == card)
+        {
+            return null;
+        }
+
+        await participant.Store(participant.State with { Presence = card });
+        return previous;
+    }
+
+    public async Task Leave(CardRef card)
+    {
+        if (participant.State.Presence == card)
+        {
+            await participant.Store(participant.State with { Presence = null });
+        }
+    }
 }

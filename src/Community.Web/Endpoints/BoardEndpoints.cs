@@ -21,11 +21,14 @@ public sealed record CreateBoardRequest(
     string? Region,
     IReadOnlyList<string>? Countries,
     int? DotsPerParticipant,
-    int? MaxDotsPerCard);
+    int? MaxDotsPerCard,
+    bool? HideDotsWhileVoting = null);
 
 public sealed record BoardStateRequest(BoardState? State);
 
 public sealed record RoundRequest(string? Label, int? Minutes);
+
+public sealed record DotsHiddenRequest(bool? Hidden);
 
 public static class BoardEndpoints
 {
@@ -65,8 +68,34 @@ public static class BoardEndpoints
             .RequireMeetingRole(Role.Facilitator)
             .ProducesWriteProblems();
 
+        boards.MapPut("/{boardId}/dots-hidden", SetDotsHiddenAsync)
+            .WithName("SetDotsHidden")
+            .WithSummary("Facilitator: hide the dot counts from participants until voting closes, or show them")
+            .RequireMeetingRole(Role.Facilitator)
+            .ProducesWriteProblems();
+
+        boards.MapGet("/{boardId}/retired", GetRetiredAsync)
+            .WithName("GetRetiredCards")
+            .WithSummary("Facilitator: the hidden and merged cards, newest first, to restore")
+            .RequireMeetingRole(Role.Facilitator)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+
         return endpoints;
     }
+
+    private static async Task<Results<Ok<BoardSnapshot>, ValidationProblem>> SetDotsHiddenAsync(
+        string meetingId, string boardId, DotsHiddenRequest request, Caller caller, IGrainFactory grains)
+    {
+        if (new Validation().Required("hidden", request.Hidden).Problem() is { } problem)
+        {
+            return problem;
+        }
+
+        return TypedResults.Ok(await grains.Board(meetingId, boardId).SetDotsHidden(caller.Actor, request.Hidden!.Value));
+    }
+
+    private static async Task<Ok<IReadOnlyList<CardView>>> GetRetiredAsync(string meetingId, string boardId, Caller caller, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Board(meetingId, boardId).GetRetiredCards(caller.Actor));
 
     private static async Task<Results<Created<BoardSummary>, ValidationProblem>> CreateAsync(
         string meetingId, CreateBoardRequest request, Caller caller, IGrainFactory grains)
@@ -111,13 +140,14 @@ public static class BoardEndpoints
             Region = request.Region is null ? null : new Region(request.Region.Trim(), request.Countries ?? []),
             DotsPerParticipant = dots,
             MaxDotsPerCard = request.MaxDotsPerCard ?? new BoardDefinition().MaxDotsPerCard,
+            HideDotsWhileVoting = request.HideDotsWhileVoting ?? false,
         };
         var board = await grains.Meeting(meetingId).AddBoard(caller.Actor, definition);
         return TypedResults.Created($"/api/meetings/{meetingId}/boards/{board.BoardId}", board);
     }
 
     private static async Task<Ok<BoardSnapshot>> GetAsync(string meetingId, string boardId, Caller caller, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Board(meetingId, boardId).GetSnapshot(caller.Actor.ParticipantId));
+        TypedResults.Ok(await grains.Board(meetingId, boardId).GetSnapshotFor(caller.Actor));
 
     private static async Task<Results<Ok<BoardSnapshot>, ValidationProblem>> SetStateAsync(
         string meetingId, string boardId, BoardStateRequest request, Caller caller, IGrainFactory grains)

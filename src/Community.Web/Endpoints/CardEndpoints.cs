@@ -11,7 +11,8 @@ public sealed record EditCardRequest(string? Title, string? Description, string?
 
 public sealed record DotsRequest(int? Dots);
 
-public sealed record DotsResponse(int Dots, int Remaining, int CardDots);
+/// <summary>CardDots is null while the board hides dot counts from the caller.</summary>
+public sealed record DotsResponse(int Dots, int Remaining, int? CardDots);
 
 public sealed record ScheduleRequest(string? SlotId, string? SpaceId);
 
@@ -60,6 +61,9 @@ public static class CardEndpoints
             .RequireMeetingRole(Role.Facilitator).ProducesWriteProblems();
         cards.MapPost("/{cardId}/merge", MergeAsync)
             .WithName("MergeCard").WithSummary("Facilitator: merge a duplicate into another card; dots (within budgets), interest and notes move")
+            .RequireMeetingRole(Role.Facilitator).ProducesWriteProblems();
+        cards.MapPost("/{cardId}/restore", RestoreAsync)
+            .WithName("RestoreCard").WithSummary("Facilitator: bring a hidden or merged card back, without dots (they stay where they went)")
             .RequireMeetingRole(Role.Facilitator).ProducesWriteProblems();
         cards.MapGet("/{cardId}/notes", GetNotesAsync)
             .WithName("GetNotes").WithSummary("The discussion's notes and photos")
@@ -118,14 +122,39 @@ public static class CardEndpoints
         }
 
         var result = await grains.Board(meetingId, boardId).SetDots(caller.Actor, cardId, request.Dots!.Value);
-        return TypedResults.Ok(new DotsResponse(result.Dots, result.Remaining, result.CardDots));
+        return TypedResults.Ok(new DotsResponse(result.Dots, result.Remaining, result.CardDotsHidden ? null : result.CardDots));
     }
 
     private static async Task<Ok<CardView>> SetInterestAsync(string meetingId, string boardId, string cardId, Caller caller, IGrainFactory grains, bool interested) =>
         TypedResults.Ok(await grains.Board(meetingId, boardId).SetInterest(caller.Actor, cardId, interested));
 
-    private static async Task<Ok<CardView>> SetPresenceAsync(string meetingId, string boardId, string cardId, Caller caller, IGrainFactory grains, bool present) =>
-        TypedResults.Ok(await grains.Board(meetingId, boardId).SetPresence(caller.Actor, cardId, present));
+    /// <summary>
+    /// "I'm here now" holds for one discussion across the whole meeting: the participant grain remembers where the
+    /// person is, and being here ends their presence on another board's card (on the same board the board does it).
+    /// </summary>
+    private static async Task<Ok<CardView>> SetPresenceAsync(string meetingId, string boardId, string cardId, Caller caller, IGrainFactory grains, bool present)
+    {
+        var card = await grains.Board(meetingId, boardId).SetPresence(caller.Actor, cardId, present);
+        var person = grains.GetGrain<IParticipantGrain>(Keys.Participant(meetingId, caller.Actor.ParticipantId));
+        var here = new CardRef(boardId, cardId);
+        if (!present)
+        {
+            await person.Leave(here);
+        }
+        else if (await person.BeHere(here) is { } before && before.BoardId != boardId)
+        {
+            try
+            {
+                await grains.Board(meetingId, before.BoardId).SetPresence(caller.Actor, before.CardId, false);
+            }
+            catch (DomainException)
+            {
+                // That card was retired or its board locked meanwhile: its presence already ended or stays frozen.
+            }
+        }
+
+        return TypedResults.Ok(card);
+    }
 
     private static async Task<Results<Ok<CardView>, ValidationProblem>> ScheduleAsync(
         string meetingId, string boardId, string cardId, ScheduleRequest request, Caller caller, IGrainFactory grains)
@@ -159,6 +188,9 @@ public static class CardEndpoints
 
         return TypedResults.Ok(await grains.Board(meetingId, boardId).Merge(caller.Actor, cardId, request.IntoCardId!));
     }
+
+    private static async Task<Ok<CardView>> RestoreAsync(string meetingId, string boardId, string cardId, Caller caller, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Board(meetingId, boardId).Restore(caller.Actor, cardId));
 
     private static async Task<Ok<CardDiscussion>> GetNotesAsync(string meetingId, string boardId, string cardId, IGrainFactory grains) =>
         TypedResults.Ok(await grains.Discussion(meetingId, boardId, cardId).Get());

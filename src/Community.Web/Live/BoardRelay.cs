@@ -25,6 +25,7 @@ internal sealed partial class BoardRelay : IBoardObserver, IBoardWatchersObserve
     private readonly string _boardKey;
     private readonly string _boardId;
     private readonly string _group;
+    private readonly string _facilitators;
     private readonly IGrainFactory _grains;
     private readonly IHubContext<LiveHub> _hub;
     private readonly LiveOptions _options;
@@ -51,6 +52,7 @@ internal sealed partial class BoardRelay : IBoardObserver, IBoardWatchersObserve
         _boardKey = Keys.Board(meetingId, boardId);
         _boardId = boardId;
         _group = GroupOf(meetingId, boardId);
+        _facilitators = FacilitatorsOf(meetingId, boardId);
         _grains = grains;
         _hub = hub;
         _options = options;
@@ -58,7 +60,11 @@ internal sealed partial class BoardRelay : IBoardObserver, IBoardWatchersObserve
         _pending = new ChangeBatch(boardId);
     }
 
+    /// <summary>The participants watching the board (and the relay registry's key for it).</summary>
     public static string GroupOf(string meetingId, string boardId) => $"board:{Keys.Board(meetingId, boardId)}";
+
+    /// <summary>Facilitators and organisers watching the board: they see dot counts even while participants do not.</summary>
+    public static string FacilitatorsOf(string meetingId, string boardId) => $"{GroupOf(meetingId, boardId)}:facilitators";
 
     /// <summary>Completes once the first subscription attempt is over, so a snapshot taken afterwards misses no change.</summary>
     public Task Subscribed => _subscribed.Task;
@@ -214,7 +220,11 @@ internal sealed partial class BoardRelay : IBoardObserver, IBoardWatchersObserve
 
         // Serialised once per protocol for the whole group. Not awaited: a watcher that reads slowly only delays
         // its own copy, never the next window's message to everybody else.
-        var sending = _hub.Clients.Group(_group).SendAsync(method, message);
+        var sending = message is BoardChangesMessage { DotsHidden: true } changes
+            ? Task.WhenAll(
+                _hub.Clients.Group(_facilitators).SendAsync(method, changes),
+                _hub.Clients.Group(_group).SendAsync(method, changes with { Cards = [.. changes.Cards.Select(DotVisibility.WithoutCount)] }))
+            : _hub.Clients.Groups(_group, _facilitators).SendAsync(method, message);
         if (!sending.IsCompletedSuccessfully)
         {
             _ = sending.ContinueWith(

@@ -14,6 +14,7 @@ internal sealed class ChangeBatch(string boardId)
     private long _toVersion;
     private BoardState _state;
     private RoundTimer? _round;
+    private bool _dotsHidden;
     private bool _hasChanges;
     private bool _incomplete;
 
@@ -42,6 +43,7 @@ internal sealed class ChangeBatch(string boardId)
         _toVersion = changes.ToVersion;
         _state = changes.State;
         _round = changes.Round;
+        _dotsHidden = changes.DotsHidden;
     }
 
     /// <summary>Changes up to <paramref name="version"/> were lost on the way: watchers must fetch a snapshot.</summary>
@@ -61,6 +63,6 @@ internal sealed class ChangeBatch(string boardId)
         }
 
         return (LiveMessages.Changes, new BoardChangesMessage(
-            boardId, _fromVersion, _toVersion, [.. _cards.Values], [.. _removed], _state, _round, watchers));
+            boardId, _fromVersion, _toVersion, [.. _cards.Values], [.. _removed], _state, _round, watchers, _dotsHidden));
     }
 }

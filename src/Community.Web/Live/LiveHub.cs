@@ -25,10 +25,12 @@ internal sealed class LiveHub(IGrainFactory grains, BoardRelays relays) : Hub
     {
         var actor = ActorFor(meetingId, boardId);
         await relays.Watch(Context.ConnectionId, meetingId, boardId);
-        await Groups.AddToGroupAsync(Context.ConnectionId, BoardRelay.GroupOf(meetingId, boardId));
+        // Facilitators get their own group: while dot counts are hidden, participants get the changes without them.
+        var group = DotVisibility.SeesCounts(actor) ? BoardRelay.FacilitatorsOf(meetingId, boardId) : BoardRelay.GroupOf(meetingId, boardId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, group);
         try
         {
-            return await grains.Board(meetingId, boardId).GetSnapshot(actor.ParticipantId);
+            return await grains.Board(meetingId, boardId).GetSnapshotFor(actor);
         }
         catch (DomainException exception)
         {
@@ -52,7 +54,9 @@ internal sealed class LiveHub(IGrainFactory grains, BoardRelays relays) : Hub
     private Task StopWatching(string meetingId, string boardId)
     {
         relays.Unwatch(Context.ConnectionId, meetingId, boardId);
-        return Groups.RemoveFromGroupAsync(Context.ConnectionId, BoardRelay.GroupOf(meetingId, boardId));
+        return Task.WhenAll(
+            Groups.RemoveFromGroupAsync(Context.ConnectionId, BoardRelay.GroupOf(meetingId, boardId)),
+            Groups.RemoveFromGroupAsync(Context.ConnectionId, BoardRelay.FacilitatorsOf(meetingId, boardId)));
     }
 
     private Actor ActorFor(string meetingId, string boardId)

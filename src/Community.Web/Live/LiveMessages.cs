@@ -14,6 +14,7 @@ public static class LiveMessages
 /// Everything that changed on a board from <see cref="FromVersion"/> to <see cref="ToVersion"/>, coalesced over one
 /// window: each changed card once, as it now is. A client at version v applies it when FromVersion &lt;= v &lt; ToVersion,
 /// ignores it when ToVersion &lt;= v, and calls Watch again when FromVersion &gt; v (it missed something).
+/// While <see cref="DotsHidden"/>, participants get the cards with 0 dots; when it turns false, they call Watch again for the counts.
 /// </summary>
 public sealed record BoardChangesMessage(
     string BoardId,
@@ -23,7 +24,8 @@ public sealed record BoardChangesMessage(
     IReadOnlyList<string> Removed,
     BoardState State,
     RoundTimer? Round,
-    int Watchers);
+    int Watchers,
+    bool DotsHidden = false);
 
 /// <summary>Too much changed to send, or the relay missed changes: call Watch again and replace the board.</summary>
 public sealed record ResyncMessage(string BoardId, long Version);
