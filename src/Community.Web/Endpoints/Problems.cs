@@ -96,7 +96,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         {
             DomainException refusal => FromRefusal(refusal),
             BadHttpRequestException unreadable => FromUnreadable(unreadable),
-            GrainStateCorruptException corrupt => Unavailable("state-corrupt", "Stored data needs repair by an operator.", corrupt.BlobName),
+            _ when Find<GrainStateCorruptException>(exception) is { } corrupt => Unavailable("state-corrupt", "Stored data needs repair by an operator.", corrupt.BlobName),
             _ when IsTransientFault(exception) => Unavailable("unavailable", "The service is briefly unavailable; retry shortly.", null),
             _ => null,
         };
@@ -108,7 +108,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         context.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
-            var retryAfter = exception is GrainStateCorruptException ? RetryAfterCorruption : RetryAfter;
+            var retryAfter = problem.Type == Problems.Type("state-corrupt") ? RetryAfterCorruption : RetryAfter;
             context.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
@@ -141,9 +141,17 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
     {
         SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException
             or ClientNotAvailableException or TimeoutException or StorageUnavailableException or InconsistentStateException => true,
-        OrleansException { InnerException: { } inner } => IsTransientFault(inner),
-        _ => false,
+        _ => exception.InnerException is { } inner && IsTransientFault(inner),
     };
+
+    /// <summary>The exception itself or one it wraps (an activation that failed to load its state wraps the cause).</summary>
+    private static T? Find<T>(Exception? exception) where T : Exception =>
+        exception switch
+        {
+            null => null,
+            T found => found,
+            _ => Find<T>(exception.InnerException),
+        };
 
     private static ProblemDetails Unavailable(string slug, string title, string? blobName)
     {
