@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Community.Testing;
 
@@ -12,9 +11,6 @@ namespace Community.Hosting.Tests;
 /// </summary>
 public sealed class FaultTests
 {
-    // A hang guard well above the web's 10 s grain-call timeout: a request that outlives it has hung.
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
-
     [Fact]
     public async Task While_the_silo_is_killed_a_dot_is_answered_503_with_retry_after_and_once_a_silo_is_back_it_is_stored()
     {
@@ -71,21 +67,21 @@ public sealed class FaultTests
     {
         public static async Task<VotingBoard> OpenAsync(string webUrl)
         {
-            var meeting = await SendAsync(webUrl, HttpMethod.Post, "/api/meetings", null, new { title = "Sofia, through faults" });
+            var meeting = await Api.SendAsync(HttpMethod.Post, webUrl + "/api/meetings", null, new { title = "Sofia, through faults" });
             var organiser = (string)meeting["organiserToken"]!;
             var meetingUrl = $"/api/meetings/{meeting["meetingId"]}";
-            var board = await SendAsync(webUrl, HttpMethod.Post, $"{meetingUrl}/boards", organiser, new { kind = "openSpace", title = "Marketplace", dotsPerParticipant = 3, maxDotsPerCard = 3 });
-            var joined = await SendAsync(webUrl, HttpMethod.Post, "/api/join", null, new { code = (string)meeting["joinCode"]!, displayName = "Ana" });
+            var board = await Api.SendAsync(HttpMethod.Post, webUrl + $"{meetingUrl}/boards", organiser, new { kind = "openSpace", title = "Marketplace", dotsPerParticipant = 3, maxDotsPerCard = 3 });
+            var joined = await Api.SendAsync(HttpMethod.Post, webUrl + "/api/join", null, new { code = (string)meeting["joinCode"]!, displayName = "Ana" });
             var participant = (string)joined["token"]!;
             var boardUrl = $"{webUrl}{meetingUrl}/boards/{board["boardId"]}";
-            var card = await SendAsync(webUrl, HttpMethod.Post, $"{meetingUrl}/boards/{board["boardId"]}/cards", participant, new { title = "Teaching AI literacy" });
+            var card = await Api.SendAsync(HttpMethod.Post, webUrl + $"{meetingUrl}/boards/{board["boardId"]}/cards", participant, new { title = "Teaching AI literacy" });
             return new VotingBoard($"{boardUrl}/cards/{card["cardId"]}", boardUrl, participant);
         }
 
         public async Task<(HttpStatusCode Status, JsonNode? Problem, RetryConditionHeaderValue? RetryAfter)> SetDotsAsync(int dots)
         {
-            using var request = Request(HttpMethod.Put, $"{cardUrl}/dots", participantToken, new { dots });
-            using var response = await Http.SendAsync(request);
+            using var request = Api.Request(HttpMethod.Put, $"{cardUrl}/dots", participantToken, new { dots });
+            using var response = await Api.Http.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
             return (response.StatusCode, body.Length > 0 ? JsonNode.Parse(body) : null, response.Headers.RetryAfter);
         }
@@ -93,8 +89,8 @@ public sealed class FaultTests
         /// <summary>The topic's dots as the board now says (the participant is its only voter), or null while it cannot say.</summary>
         public async Task<int?> TryCardDotsAsync()
         {
-            using var request = Request(HttpMethod.Get, boardUrl, participantToken, null);
-            using var response = await Http.SendAsync(request);
+            using var request = Api.Request(HttpMethod.Get, boardUrl, participantToken, null);
+            using var response = await Api.Http.SendAsync(request);
             if (!response.IsSuccessStatusCode)
             {
                 return null;
@@ -102,26 +98,6 @@ public sealed class FaultTests
 
             var snapshot = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
             return (int)snapshot["cards"]!.AsArray().Single()!["dots"]!;
-        }
-
-        private static async Task<JsonNode> SendAsync(string webUrl, HttpMethod method, string path, string? token, object body)
-        {
-            using var request = Request(method, $"{webUrl}{path}", token, body);
-            using var response = await Http.SendAsync(request);
-            var text = await response.Content.ReadAsStringAsync();
-            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} from {method} {path}: {text}");
-            return JsonNode.Parse(text)!;
-        }
-
-        private static HttpRequestMessage Request(HttpMethod method, string url, string? token, object? body)
-        {
-            var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
-            if (token is not null)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            }
-
-            return request;
         }
     }
 }
