@@ -89,6 +89,26 @@ internal sealed partial class BlobGrainStorage : IGrainStorage, ILifecyclePartic
         {
             throw Unavailable(blobName, exception);
         }
+
+        // Not awaited: the write is stored and acknowledged without waiting for its copy.
+        _ = KeepBackupAsync(blobName, content);
+    }
+
+    /// <summary>
+    /// Keeps what was just stored (so known to be readable) as <c>{blob}.prev</c>, the copy an operator restores
+    /// when the blob is damaged from outside. Copies of consecutive writes may land out of order, so the copy is
+    /// the last or the second-to-last stored state. A failed copy is logged, never failed.
+    /// </summary>
+    private async Task KeepBackupAsync(string blobName, BinaryData content)
+    {
+        try
+        {
+            await _container.GetBlobClient(GrainStateBackups.BackupName(blobName)).UploadAsync(content, overwrite: true);
+        }
+        catch (Exception exception) when (exception is RequestFailedException or AggregateException or HttpRequestException)
+        {
+            LogBackupFailed(blobName, exception.Message);
+        }
     }
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -98,6 +118,7 @@ internal sealed partial class BlobGrainStorage : IGrainStorage, ILifecyclePartic
         try
         {
             await blob.DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, ConditionsFor(grainState.ETag));
+            await _container.GetBlobClient(GrainStateBackups.BackupName(blobName)).DeleteIfExistsAsync();
         }
         catch (RequestFailedException exception) when (IsLostRace(exception))
         {
@@ -143,6 +164,9 @@ internal sealed partial class BlobGrainStorage : IGrainStorage, ILifecyclePartic
             throw new GrainStateCorruptException(blobName, exception.Message);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not keep the backup of {BlobName}: {Reason}")]
+    private partial void LogBackupFailed(string blobName, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lost a write race on {BlobName} with ETag {ETag} (status {Status})")]
     private partial void LogLostRace(string blobName, string? etag, int status);
