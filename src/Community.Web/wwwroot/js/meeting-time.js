@@ -16,8 +16,8 @@ for (const field of document.querySelectorAll('input[data-browser-zone]')) {
 /** "10:00" or "Sat, 5 Dec, 10:00" in the viewer's zone, the date only when it is not the same day there. */
 function format(moment, withDate) {
   return new Intl.DateTimeFormat(language, withDate
-    ? { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }
-    : { hour: '2-digit', minute: '2-digit' }).format(moment);
+    ? { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+    : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(moment);
 }
 
 /** Adds "(… your time)" to every element with data-zone whose zone is not the viewer's. */
