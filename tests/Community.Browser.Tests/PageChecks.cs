@@ -23,18 +23,28 @@ public static class PageChecks
     public static Task<int> OverflowAsync(IPage page) =>
         page.EvaluateAsync<int>("() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth)");
 
-    /// <summary>Collects the page's console errors and uncaught exceptions from now on.</summary>
+    /// <summary>
+    /// Collects the page's console errors, uncaught exceptions and responses of 400 and above from now on (a missing
+    /// favicon is not the page's: browsers ask for one whether the page names it or not).
+    /// </summary>
     public static List<string> CollectErrors(IPage page)
     {
         var errors = new List<string>();
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal))
             {
                 errors.Add($"{page.Url}: {message.Text}");
             }
         };
         page.PageError += (_, error) => errors.Add($"{page.Url}: {error}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                errors.Add($"{page.Url}: {response.Status} for {response.Url}");
+            }
+        };
         return errors;
     }
 }

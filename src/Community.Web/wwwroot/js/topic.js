@@ -95,8 +95,9 @@ async function renderNotes(markdown) {
   }
 }
 
+/** The editor holds text that is not what was last read or saved (also when typing began before the first read). */
 function editorIsDirty() {
-  return canEdit && stored.notes !== null && elements.notesText.value !== stored.notes;
+  return canEdit && elements.notesText.value !== (stored.notes ?? '');
 }
 
 /** Reads the discussion; when its version moved, shows the new notes (unless the editor holds unsaved changes) and photos. */
@@ -113,10 +114,14 @@ async function refreshDiscussion() {
   }
 
   const dirty = editorIsDirty();
+  const firstRead = stored.notes === null;
   stored = { notes: discussion.notes, version: discussion.version };
   renderPhotos(discussion.photos ?? []);
   if (dirty) {
-    say(t('topic.notesChangedElsewhere'));
+    if (!firstRead) {
+      say(t('topic.notesChangedElsewhere'));
+    }
+
     return;
   }
 
