@@ -75,6 +75,24 @@ public sealed class OrganiserConsoleTests(WebFixture fixture)
         Assert.Contains("datetime=\"2026-12-05T07:00:00Z\"", html);
     }
 
+    [Fact]
+    public async Task Dates_and_times_read_the_same_when_the_page_is_in_Bulgarian()
+    {
+        var meeting = await fixture.App.CreateMeetingAsync("Среща в София");
+        using var organiser = fixture.App.CreateClient(meeting.OrganiserToken);
+        organiser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("bg");
+        var console = $"/m/{meeting.MeetingId}/organise";
+
+        using var saved = await PageForms.PostAsync(organiser, console, $"{console}?handler=Details", DetailsForm());
+
+        var view = await ApiSession.GetAsync<MeetingView>(organiser, $"/api/meetings/{meeting.MeetingId}");
+        Assert.Equal(DateTimeOffset.Parse("2026-12-05T07:00:00Z"), view.Details.StartsAt);
+        Assert.Equal(DateTimeOffset.Parse("2026-12-06T15:30:00Z"), view.Details.EndsAt);
+        var form = await (await organiser.GetAsync(console)).Content.ReadAsStringAsync();
+        Assert.Contains("value=\"2026-12-05\"", form);
+        Assert.Contains("value=\"09:00\"", form);
+    }
+
     [Theory]
     [InlineData("TimeZone", "Mars/Olympus", "Choose a time zone from the list")]
     [InlineData("Country", "XX", "Use two-letter country codes")]
