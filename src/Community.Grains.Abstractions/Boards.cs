@@ -114,6 +114,9 @@ public sealed record CardView
     [Id(11)] public string? MergedInto { get; init; }
     [Id(12)] public IReadOnlyList<string> LinkedBoards { get; init; } = [];
     [Id(13)] public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>Its discussion has notes (kept by the board from <see cref="IBoardGrain.RecordDiscussion"/>).</summary>
+    [Id(14)] public bool HasNotes { get; init; }
+    [Id(15)] public int PhotoCount { get; init; }
 }
 
 /// <summary>A running round: everyone sees the same countdown.</summary>
@@ -225,6 +228,12 @@ public interface IBoardGrain : IGrainWithStringKey
 
     /// <summary>Facilitator: merge a duplicate into another card; dots (within caps and budgets), interest and notes move.</summary>
     Task<CardView> Merge(Actor actor, string cardId, string intoCardId);
+
+    /// <summary>
+    /// Called by the card's discussion grain after every change of its notes or photos: the card shows whether it
+    /// has notes and how many photos, and watchers hear of it (the version grows even when the counts stay).
+    /// </summary>
+    Task<CardView> RecordDiscussion(string cardId, bool hasNotes, int photoCount);
 
     Task<BoardSnapshot> StartRound(Actor actor, string label, TimeSpan duration);
 

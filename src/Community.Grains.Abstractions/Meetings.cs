@@ -22,6 +22,8 @@ public sealed record MeetingDetails
     [Id(7)] public string? OnlineLink { get; init; }
     [Id(8)] public IReadOnlyList<string> Tags { get; init; } = [];
     [Id(9)] public IReadOnlyList<string> Languages { get; init; } = [];
+    /// <summary>The venue's name (a school, a hotel), shown with its city and country.</summary>
+    [Id(10)] public string? VenueName { get; init; }
 }
 
 /// <summary>A partial edit: null members are left as they are.</summary>
@@ -39,6 +41,7 @@ public sealed record MeetingPatch
     [Id(8)] public IReadOnlyList<string>? Tags { get; init; }
     [Id(9)] public IReadOnlyList<string>? Languages { get; init; }
     [Id(10)] public MeetingState? State { get; init; }
+    [Id(11)] public string? VenueName { get; init; }
 }
 
 /// <summary>The public face of a meeting: anyone with its id may read it.</summary>

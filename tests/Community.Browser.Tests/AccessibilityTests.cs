@@ -1,12 +1,8 @@
-using Community.Testing;
-
 namespace Community.Browser.Tests;
 
 [Collection(BoardSiteCollection.Name)]
 public sealed class AccessibilityTests(BoardSite site)
 {
-    private static readonly string AxeScript = Path.Combine(RepositoryRoot.Path, "node_modules", "axe-core", "axe.min.js");
-
     [Fact]
     public async Task Axe_finds_nothing_serious_or_critical_on_any_page()
     {
@@ -57,13 +53,7 @@ public sealed class AccessibilityTests(BoardSite site)
                 await page.GotoAsync(path);
             }
 
-            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript });
-            var found = await page.EvaluateAsync<string[]>("""
-                async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
-                    .filter(violation => violation.impact === 'serious' || violation.impact === 'critical')
-                    .map(violation => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map(node => node.target.join(' ')).join(', ')}`)
-                """);
-            problems.AddRange(found.Select(problem => $"{new Uri(page.Url).AbsolutePath}: {problem}"));
+            problems.AddRange(await PageChecks.AxeAsync(page));
         }
     }
 }

@@ -46,7 +46,8 @@ public sealed class RateLimitTests(WebFixture fixture) : IDisposable
         using var response = await PageForms.PostAsync(client, "/new", "/new", new Dictionary<string, string>
         {
             ["Form.Title"] = "One too many",
-            ["Form.OrganiserName"] = "Mila",
+            ["OrganiserName"] = "Mila",
+            ["Form.TimeZone"] = "Europe/Sofia",
         });
 
         await AssertRateLimitedAsync(response);

@@ -280,6 +280,21 @@ internal sealed class BoardGrain : Grain, IBoardGrain
         return grown.ToView();
     }
 
+    public async Task<CardView> RecordDiscussion(string cardId, bool hasNotes, int photoCount)
+    {
+        EnsureInitialized(Board);
+        if (photoCount < 0)
+        {
+            throw Rules.Invalid("photoCount", "photoCount cannot be negative.");
+        }
+
+        var card = Card(Board, cardId);
+        // Always a change: notes edited without changing the counts still tell the topic page to refresh them.
+        var recorded = card with { HasNotes = hasNotes, PhotoCount = photoCount };
+        await Change(Board.WithCard(recorded), cardId);
+        return recorded.ToView();
+    }
+
     public async Task<BoardSnapshot> StartRound(Actor actor, string label, TimeSpan duration)
     {
         EnsureFacilitator(actor);

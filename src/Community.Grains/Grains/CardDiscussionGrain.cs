@@ -67,12 +67,25 @@ internal sealed class CardDiscussionGrain(
         return discussion.State;
     }
 
-    private Task Save(CardDiscussion next) => discussion.Store(next with { Version = discussion.State.Version + 1 });
+    /// <summary>Stores the discussion, then tells the board, so the card shows its notes and photos.</summary>
+    private async Task Save(CardDiscussion next)
+    {
+        await discussion.Store(next with { Version = discussion.State.Version + 1 });
+        var stored = discussion.State;
+        await Board().RecordDiscussion(CardId, !string.IsNullOrWhiteSpace(stored.Notes), stored.Photos.Count);
+    }
+
+    private string CardId => Keys.Parts(this.GetPrimaryKeyString())[2];
+
+    private IBoardGrain Board()
+    {
+        var parts = Keys.Parts(this.GetPrimaryKeyString());
+        return GrainFactory.GetGrain<IBoardGrain>(Keys.Board(parts[0], parts[1]));
+    }
 
     private async Task<CardView> ActiveCard()
     {
-        var parts = Keys.Parts(this.GetPrimaryKeyString());
-        var card = await GrainFactory.GetGrain<IBoardGrain>(Keys.Board(parts[0], parts[1])).GetCard(parts[2]);
+        var card = await Board().GetCard(CardId);
         Rules.Require(card.Status is CardStatus.Proposed or CardStatus.Scheduled, DomainError.CardNotActive,
             $"Card {card.CardId} is {card.Status}.", "cardId");
         return card;

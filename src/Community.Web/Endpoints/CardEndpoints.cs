@@ -1,3 +1,4 @@
+using Community.Content;
 using Community.Grains.Abstractions;
 using Community.Web.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -66,6 +67,9 @@ public static class CardEndpoints
             .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         cards.MapPut("/{cardId}/notes", SetNotesAsync)
             .WithName("SetNotes").WithSummary("Author or facilitator: the discussion notes (Markdown)").ProducesWriteProblems();
+        cards.MapPost("/{cardId}/notes/preview", PreviewNotes)
+            .WithName("PreviewNotes").WithSummary("The HTML these notes show as on the topic page and in the summary (changes nothing)")
+            .ProducesWriteProblems();
         return endpoints;
     }
 
@@ -166,11 +170,18 @@ public static class CardEndpoints
     private static async Task<Results<Ok<CardDiscussion>, ValidationProblem>> SetNotesAsync(
         string meetingId, string boardId, string cardId, NotesRequest request, Caller caller, IGrainFactory grains)
     {
-        if (new Validation().Required("markdown", request.Markdown).Text("markdown", request.Markdown, NotesMaxLength).Problem() is { } problem)
+        if (ValidateNotes(request) is { } problem)
         {
             return problem;
         }
 
         return TypedResults.Ok(await grains.Discussion(meetingId, boardId, cardId).SetNotes(caller.Actor, request.Markdown!));
     }
+
+    // The same renderer as the summary's preview and publishing, so notes look the same everywhere.
+    private static Results<Ok<SummaryPreviewResponse>, ValidationProblem> PreviewNotes(NotesRequest request) =>
+        ValidateNotes(request) is { } problem ? problem : TypedResults.Ok(new SummaryPreviewResponse(MarkdownRenderer.ToHtml(request.Markdown!)));
+
+    private static ValidationProblem? ValidateNotes(NotesRequest request) =>
+        new Validation().Required("markdown", request.Markdown).Text("markdown", request.Markdown, NotesMaxLength).Problem();
 }

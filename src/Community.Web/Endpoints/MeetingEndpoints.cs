@@ -15,7 +15,8 @@ public sealed record CreateMeetingRequest(
     string? Country,
     string? OnlineLink,
     IReadOnlyList<string>? Tags,
-    IReadOnlyList<string>? Languages);
+    IReadOnlyList<string>? Languages,
+    string? VenueName = null);
 
 /// <summary>Returned once: the organiser token is not stored anywhere and cannot be fetched again.</summary>
 public sealed record MeetingCreatedResponse(string MeetingId, string JoinCode, string OrganiserId, string OrganiserToken, MeetingView Meeting);
@@ -63,7 +64,7 @@ public static class MeetingEndpoints
     {
         var validation = new Validation()
             .Text("title", request.Title, TitleMaxLength, required: true);
-        ValidateDetails(validation, request.Description, request.StartsAt, request.EndsAt, request.TimeZone, request.City, request.Country, request.OnlineLink, request.Tags, request.Languages);
+        ValidateDetails(validation, request.Description, request.StartsAt, request.EndsAt, request.TimeZone, request.VenueName, request.City, request.Country, request.OnlineLink, request.Tags, request.Languages);
         if (validation.Problem() is { } problem)
         {
             return problem;
@@ -77,6 +78,7 @@ public static class MeetingEndpoints
             StartsAt = request.StartsAt,
             EndsAt = request.EndsAt,
             TimeZone = request.TimeZone ?? "UTC",
+            VenueName = request.VenueName,
             City = request.City,
             Country = request.Country,
             OnlineLink = request.OnlineLink,
@@ -98,7 +100,7 @@ public static class MeetingEndpoints
     {
         var validation = new Validation().Check(patch.Title is null || !string.IsNullOrWhiteSpace(patch.Title), "title", "Cannot be empty.")
             .Text("title", patch.Title, TitleMaxLength);
-        ValidateDetails(validation, patch.Description, patch.StartsAt, patch.EndsAt, patch.TimeZone, patch.City, patch.Country, patch.OnlineLink, patch.Tags, patch.Languages);
+        ValidateDetails(validation, patch.Description, patch.StartsAt, patch.EndsAt, patch.TimeZone, patch.VenueName, patch.City, patch.Country, patch.OnlineLink, patch.Tags, patch.Languages);
         if (validation.Problem() is { } problem)
         {
             return problem;
@@ -124,11 +126,12 @@ public static class MeetingEndpoints
 
     private static void ValidateDetails(
         Validation validation, string? description, DateTimeOffset? startsAt, DateTimeOffset? endsAt, string? timeZone,
-        string? city, string? country, string? onlineLink, IReadOnlyList<string>? tags, IReadOnlyList<string>? languages) =>
+        string? venueName, string? city, string? country, string? onlineLink, IReadOnlyList<string>? tags, IReadOnlyList<string>? languages) =>
         validation
             .Text("description", description, DescriptionMaxLength)
-            .Check(startsAt is null || endsAt is null || startsAt <= endsAt, "endsAt", "Not before startsAt.")
-            .Check(timeZone is null || TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _), "timeZone", "An IANA time zone, e.g. Europe/Sofia.")
+            .Check(startsAt is null || endsAt is null || startsAt < endsAt, "endsAt", "After startsAt.")
+            .TimeZone("timeZone", timeZone)
+            .Text("venueName", venueName, Pages.MeetingDetailsForm.MaxVenueLength)
             .Text("city", city, 100)
             .Country("country", country)
             .Link("onlineLink", onlineLink)

@@ -39,9 +39,13 @@ internal sealed class Validation
     public Validation Range(string field, int? value, int min, int max) =>
         Check(value is null || (value >= min && value <= max), field, $"Between {min} and {max}.");
 
-    /// <summary>ISO 3166-1 alpha-2, e.g. "BG".</summary>
+    /// <summary>A known ISO 3166-1 alpha-2 code, e.g. "BG".</summary>
     public Validation Country(string field, string? value) =>
-        Check(value is null || (value.Length == 2 && value.All(char.IsAsciiLetterUpper)), field, "Two capital letters (ISO 3166-1 alpha-2), e.g. BG.");
+        Check(value is null || Pages.CountryCodes.IsValid(value), field, "A known country as two capital letters (ISO 3166-1 alpha-2), e.g. BG.");
+
+    /// <summary>An IANA time zone id the server knows, e.g. "Europe/Sofia".</summary>
+    public Validation TimeZone(string field, string? value) =>
+        Check(value is null || Pages.MeetingTime.Find(value) is not null, field, "An IANA time zone, e.g. Europe/Sofia.");
 
     public Validation Link(string field, string? value) =>
         Check(value is null || (value.Length <= 2_000 && Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)),

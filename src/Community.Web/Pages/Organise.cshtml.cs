@@ -7,8 +7,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Community.Web.Pages;
 
-/// <summary>The organiser's console: the join code and QR code, facilitator invites, and new boards.</summary>
-public sealed class OrganiseModel(IGrainFactory grains, IStringLocalizer<PageText> texts) : PageModel
+/// <summary>
+/// The organiser's console: the meeting's details (Organise.Details.cs), the join code and QR code, facilitator
+/// invites, and new boards.
+/// </summary>
+public sealed partial class OrganiseModel(IGrainFactory grains, IStringLocalizer<PageText> texts) : PageModel
 {
     public sealed class BoardForm
     {
@@ -71,6 +74,7 @@ public sealed class OrganiseModel(IGrainFactory grains, IStringLocalizer<PageTex
         }
 
         Meeting = meeting;
+        Details ??= MeetingDetailsForm.From(meeting);
         JoinLink = JoinLinks.For(Request, meeting.JoinCode);
         return Page();
     }
@@ -87,8 +91,9 @@ public sealed class OrganiseModel(IGrainFactory grains, IStringLocalizer<PageTex
         }
 
         // Slot times are typed as the room's clock shows them: in the meeting's time zone, on its first day.
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(meeting?.Details.TimeZone ?? "UTC", out var found) ? found : TimeZoneInfo.Utc;
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(meeting?.Details.StartsAt ?? DateTimeOffset.UtcNow, zone).DateTime);
+        var details = meeting?.Details ?? new MeetingDetails();
+        var zone = MeetingTime.ZoneOf(details);
+        var day = MeetingTime.FirstDay(details);
         var slots = Lines(Form.Slots).Select((line, index) => ParseSlot(line, index, day, zone)).ToList();
         var spaces = Lines(Form.Spaces).Select(ParseSpace).ToList();
         var countries = (Form.Countries ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries)
@@ -134,9 +139,20 @@ public sealed class OrganiseModel(IGrainFactory grains, IStringLocalizer<PageTex
     private static IEnumerable<string> Lines(string? text) =>
         (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    /// <summary>"10:00-10:45 Round 1" on the meeting's day in its time zone; null when the times do not read.</summary>
-    private static Slot? ParseSlot(string line, int index, DateOnly day, TimeZoneInfo zone)
+    /// <summary>
+    /// "10:00-10:45 Round 1" on the meeting's first day in its time zone, or "2026-12-06 10:00-10:45 Round 1" on
+    /// another day; null when the times do not read.
+    /// </summary>
+    private static Slot? ParseSlot(string line, int index, DateOnly firstDay, TimeZoneInfo zone)
     {
+        var day = firstDay;
+        if (line.IndexOf(' ') is var dateEnd and > 0
+            && DateOnly.TryParseExact(line[..dateEnd], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            day = date;
+            line = line[(dateEnd + 1)..].Trim();
+        }
+
         var (times, label) = line.IndexOf(' ') is var space and > 0 ? (line[..space], line[(space + 1)..].Trim()) : (line, "");
         var parts = times.Split('-', '–');
         if (parts.Length != 2
@@ -147,13 +163,7 @@ public sealed class OrganiseModel(IGrainFactory grains, IStringLocalizer<PageTex
             return null;
         }
 
-        return new Slot($"slot{index + 1}", At(day, start, zone), At(day, end, zone), label.Length > 0 ? label : $"{start:HH\\:mm}–{end:HH\\:mm}");
-    }
-
-    private static DateTimeOffset At(DateOnly day, TimeOnly time, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(time);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+        return new Slot($"slot{index + 1}", MeetingTime.At(day, start, zone), MeetingTime.At(day, end, zone), label.Length > 0 ? label : $"{start:HH\\:mm}–{end:HH\\:mm}");
     }
 
     private static Space ParseSpace(string line, int index)
