@@ -39,12 +39,14 @@ internal sealed class CardDiscussionGrain(
     public async Task<CardDiscussion> AddPhoto(Actor actor, PhotoRef photo)
     {
         var mediaName = Rules.Text(photo.MediaName, "mediaName", 1, 200);
+        var thumbnail = photo.ThumbnailMediaName is null ? null : Rules.Text(photo.ThumbnailMediaName, "thumbnailMediaName", 1, 200);
+        Rules.Require(photo.Width is null or > 0 && photo.Height is null or > 0, DomainError.Invalid, "A photo's size is positive.", "width");
         Rules.Require(photo.ContentType?.StartsWith("image/", StringComparison.Ordinal) == true, DomainError.Invalid,
             "A photo's content type is an image type.", "contentType");
         await ActiveCard();
         Rules.Require(discussion.State.Photos.Count < MaxPhotos, DomainError.Conflict, $"A discussion holds at most {MaxPhotos} photos.");
         // Whoever the caller says added it, the actor did.
-        var added = photo with { MediaName = mediaName, AddedBy = actor.ParticipantId };
+        var added = photo with { MediaName = mediaName, ThumbnailMediaName = thumbnail, AddedBy = actor.ParticipantId };
         await Save(discussion.State with { Photos = [.. discussion.State.Photos, added] });
         return discussion.State;
     }

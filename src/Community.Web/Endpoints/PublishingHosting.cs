@@ -1,5 +1,3 @@
-using Community.Web.Media;
-
 namespace Community.Web.Endpoints;
 
 /// <summary>What comes out of a meeting: photos and media, the summary and the exports.</summary>
@@ -7,7 +5,7 @@ public static class PublishingHosting
 {
     public static WebApplicationBuilder AddCommunityPublishing(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<MediaStore>();
+        builder.AddCommunityPhotos();
         return builder;
     }
 
