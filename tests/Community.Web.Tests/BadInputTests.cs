@@ -54,6 +54,7 @@ public sealed class BadInputTests(WebFixture fixture)
         { "facilitator", "POST", "/api/meetings/{meeting}/boards/{board}/cards/{card}/merge", """{}""", "intoCardId" },
         { "ana", "PUT", "/api/meetings/{meeting}/boards/{board}/cards/{card}/notes", """{"markdown":"{long20001}"}""", "markdown" },
         { "ana", "PUT", "/api/meetings/{meeting}/boards/{board}/cards/{card}/notes", """{}""", "markdown" },
+        { "ana", "PUT", "/api/meetings/{meeting}/boards/{board}/cards/{card}/notes", $$"""{"markdown":"{{new string('>', 40)}} too deep"}""", "markdown" },
     };
 
     [Theory]

@@ -1,3 +1,4 @@
+using Community.Content;
 using Community.Grains.Abstractions;
 
 namespace Community.Grains.Grains;
@@ -22,6 +23,11 @@ internal sealed class CardDiscussionGrain(
         if (markdown is null || markdown.Length > MaxNotes)
         {
             throw Rules.Invalid("markdown", $"Notes are Markdown of at most {MaxNotes} characters.");
+        }
+
+        if (MarkdownLimits.Refusal(markdown) is { } refusal)
+        {
+            throw Rules.Invalid("markdown", refusal);
         }
 
         var card = await ActiveCard();

@@ -166,7 +166,7 @@ public static class CardEndpoints
     private static async Task<Results<Ok<CardDiscussion>, ValidationProblem>> SetNotesAsync(
         string meetingId, string boardId, string cardId, NotesRequest request, Caller caller, IGrainFactory grains)
     {
-        if (new Validation().Required("markdown", request.Markdown).Text("markdown", request.Markdown, NotesMaxLength).Problem() is { } problem)
+        if (SummaryEndpoints.ValidateMarkdown(new Validation(), request.Markdown, NotesMaxLength).Problem() is { } problem)
         {
             return problem;
         }

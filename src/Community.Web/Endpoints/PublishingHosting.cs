@@ -6,6 +6,7 @@ public static class PublishingHosting
     public static WebApplicationBuilder AddCommunityPublishing(this WebApplicationBuilder builder)
     {
         builder.AddCommunityPhotos();
+        builder.Services.AddKeyedSingleton(CpuGate.Markdown, new CpuGate(SummaryEndpoints.ConcurrentPreviews, SummaryEndpoints.PreviewQueue));
         return builder;
     }
 
