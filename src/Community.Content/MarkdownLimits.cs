@@ -12,18 +12,28 @@ public static class MarkdownLimits
     /// <summary>Levels of block quotes and lists one line may open: far more than any meeting note needs.</summary>
     public const int MaxNesting = 16;
 
-    /// <summary>Runs of [ ] ! ` * _ ~ | &lt; in one block: a table of 100 rows or a list of 200 links fits.</summary>
-    public const int MaxDelimiterRunsPerBlock = 500;
+    /// <summary>Runs of [ ] ! ` * _ ~ | &lt; in one block: a list of 200 links or a table of 100 rows of three cells fits.</summary>
+    public const int MaxDelimiterRunsPerBlock = 400;
+
+    /// <summary>
+    /// Table cell separators in a whole note or draft: tables cost the most per character (about 50 microseconds of
+    /// CPU a cell), and 2,000 cells is 400 rows of five columns.
+    /// </summary>
+    public const int MaxTableCells = 2_000;
 
     private const string Delimiters = "[]!`*_~|<";
 
     /// <summary>Why this Markdown is refused (a sentence for the person who wrote it), or null if it may be rendered.</summary>
     public static string? Refusal(string markdown) => Refusal(markdown, 1);
 
-    /// <summary>With every limit multiplied by <paramref name="factor"/>: room for a summary's own markup around notes within the limits.</summary>
+    /// <summary>
+    /// With the limits per line and per block multiplied by <paramref name="factor"/>, and no limit on table cells
+    /// when it is not 1: room for a summary's own markup around notes that are each within the limits.
+    /// </summary>
     internal static string? Refusal(string markdown, int factor)
     {
         var runs = 0;
+        var cells = 0;
         foreach (var range in markdown.AsSpan().Split('\n'))
         {
             var line = markdown.AsSpan()[range].TrimEnd('\r');
@@ -38,7 +48,12 @@ public static class MarkdownLimits
                 return $"Quotes and lists may be nested at most {MaxNesting * factor} levels deep.";
             }
 
-            runs += DelimiterRuns(line);
+            runs += DelimiterRuns(line, ref cells);
+            if (factor == 1 && cells > MaxTableCells)
+            {
+                return $"Tables may have at most {MaxTableCells} cells in all.";
+            }
+
             if (runs > MaxDelimiterRunsPerBlock * factor)
             {
                 return $"A paragraph may hold at most {MaxDelimiterRunsPerBlock * factor} links, emphasis marks and table cells; "
@@ -95,7 +110,7 @@ public static class MarkdownLimits
         return depth + spaces / 4;
     }
 
-    private static int DelimiterRuns(ReadOnlySpan<char> line)
+    private static int DelimiterRuns(ReadOnlySpan<char> line, ref int cells)
     {
         var runs = 0;
         var previous = '\0';
@@ -107,6 +122,11 @@ public static class MarkdownLimits
                 i++; // an escaped character is text
                 previous = '\0';
                 continue;
+            }
+
+            if (character == '|')
+            {
+                cells++;
             }
 
             if (Delimiters.Contains(character) && (character != previous || character is '[' or ']' or '|' or '<' or '!'))

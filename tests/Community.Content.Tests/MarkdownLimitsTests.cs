@@ -30,6 +30,14 @@ public sealed class MarkdownLimitsTests
     }
 
     [Fact]
+    public void Tables_are_limited_in_cells_over_the_whole_text()
+    {
+        var sevenTables = string.Join("\n\n", Enumerable.Repeat("|a|b|\n|-|-|\n" + Repeat("|x|y|\n", 100), 7));
+
+        Assert.Contains("cells", MarkdownLimits.Refusal(sevenTables));
+    }
+
+    [Fact]
     public void Split_into_paragraphs_the_same_markup_is_fine()
     {
         var paragraphs = string.Join("\n\n", Enumerable.Repeat(Repeat("[x](", 100), 20));
@@ -42,6 +50,7 @@ public sealed class MarkdownLimitsTests
     {
         new string('>', MarkdownLimits.MaxNesting) + " deep but allowed",
         "| Topic | Dots |\n|---|---|\n" + string.Join("\n", Enumerable.Range(1, 100).Select(row => $"| Topic {row} | {row} |")),
+        string.Join("\n\n", Enumerable.Range(1, 6).Select(table => "| Topic | Dots |\n|---|---|\n" + string.Join("\n", Enumerable.Range(1, 100).Select(row => $"| Topic {row} | {row} |")))),
         string.Join("\n", Enumerable.Range(1, 200).Select(item => $"- [Link {item}](https://example.org/{item})")),
         Repeat(@"Escaped \[x\]\( and \*stars\* are text. ", 500),
         "# Ideas\n\n1. prompts\n   - ethics\n     > quote\n\n```\n    deeply      indented code\n```",
