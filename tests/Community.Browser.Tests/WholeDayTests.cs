@@ -134,7 +134,7 @@ public sealed class WholeDayTests(BoardSite site)
             {
                 Name = "flipchart.jpg",
                 MimeType = "image/jpeg",
-                Buffer = TestImages.Jpeg(withGpsExif: true),
+                Buffer = TestImages.JpegWithMetadata(orientation: 6),
             });
             await ana.GetByRole(AriaRole.Button, new() { Name = "Add the photo" }).ClickAsync();
             await Expect(ana.Locator("#photos img")).ToHaveCountAsync(1);

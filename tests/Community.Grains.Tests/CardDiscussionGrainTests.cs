@@ -39,6 +39,8 @@ public sealed class CardDiscussionGrainTests(ClusterFixture fixture)
 
         await Refused(DomainError.Forbidden, () => discussion.SetNotes(Scenario.Participant(), "mine"));
         await Refused(DomainError.Invalid, () => discussion.SetNotes(author, new string('n', 20_001)), "markdown");
+        await Refused(DomainError.Invalid, () => discussion.SetNotes(author, new string('>', 19_000)), "markdown");
+        await Refused(DomainError.Invalid, () => discussion.SetNotes(author, string.Concat(Enumerable.Repeat("[x](", 5_000))), "markdown");
         await Refused(DomainError.CardNotActive, () => scenario.Discussion(snapshot, removed.CardId).SetNotes(author, "late"));
         await Refused(DomainError.NotFound, () => scenario.Discussion(snapshot, "no-such-card").SetNotes(author, "lost"), "cardId");
 

@@ -61,6 +61,8 @@ public sealed class BadInputTests(WebFixture fixture)
         { "ana", "PUT", "/api/meetings/{meeting}/boards/{board}/cards/{card}/notes", """{}""", "markdown" },
         { "boris", "POST", "/api/meetings/{meeting}/boards/{board}/cards/{card}/notes/preview", """{"markdown":"{long20001}"}""", "markdown" },
         { "boris", "POST", "/api/meetings/{meeting}/boards/{board}/cards/{card}/notes/preview", """{}""", "markdown" },
+        { "boris", "POST", "/api/meetings/{meeting}/boards/{board}/cards/{card}/notes/preview", $$"""{"markdown":"{{new string('>', 40)}} too deep"}""", "markdown" },
+        { "ana", "PUT", "/api/meetings/{meeting}/boards/{board}/cards/{card}/notes", $$"""{"markdown":"{{new string('>', 40)}} too deep"}""", "markdown" },
     };
 
     [Theory]

@@ -11,7 +11,8 @@ internal sealed record BoardMaterial(BoardSnapshot Board, IReadOnlyDictionary<st
 /// <summary>
 /// Writes the first draft of a meeting's summary in the spirit of a community blog post: the meeting, then per
 /// board what stood out. Topics come by dots, then interest; glocal regions by lane, with their cross-border links.
-/// Words from people (titles, names, labels) are escaped so they stay text; notes are Markdown and stay Markdown.
+/// Words from people (titles, names, labels) are escaped so they stay text; notes are Markdown and stay Markdown
+/// when they are within <see cref="MarkdownLimits"/>, else they become escaped text.
 /// </summary>
 internal static class SummaryDraftWriter
 {
@@ -134,7 +135,7 @@ internal static class SummaryDraftWriter
 
         if (!string.IsNullOrWhiteSpace(discussion.Notes))
         {
-            parts.Add(discussion.Notes.Trim());
+            parts.Add(NotesAsMarkdown(discussion.Notes.Trim()));
         }
 
         parts.AddRange(discussion.Photos.Select(photo => $"![Flip chart: {MarkdownText.Escape(card.Title)}]({MediaPath.For(photo.MediaName)})"));
@@ -156,6 +157,15 @@ internal static class SummaryDraftWriter
             }
         }
     }
+
+    /// <summary>
+    /// Notes within <see cref="MarkdownLimits"/> stay Markdown. Notes that are not (saved before the limits existed)
+    /// must not block the summary: they follow as escaped plain text, marked as such.
+    /// </summary>
+    internal static string NotesAsMarkdown(string notes) =>
+        MarkdownLimits.Refusal(notes) is null ? notes : $"{UnformattedNotesMarker}\n\n{MarkdownText.Escape(notes)}";
+
+    public const string UnformattedNotesMarker = "*(These notes could not be formatted and are shown as plain text.)*";
 
     private static List<CardView> Ranked(IEnumerable<CardView> cards) =>
         [.. cards.OrderByDescending(card => card.Dots).ThenByDescending(card => card.Interested).ThenBy(card => card.CreatedAt).ThenBy(card => card.CardId, StringComparer.Ordinal)];

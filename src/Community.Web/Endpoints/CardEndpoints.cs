@@ -2,6 +2,7 @@ using Community.Content;
 using Community.Grains.Abstractions;
 using Community.Web.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Community.Web.Endpoints;
 
@@ -67,7 +68,7 @@ public static class CardEndpoints
             .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         cards.MapPut("/{cardId}/notes", SetNotesAsync)
             .WithName("SetNotes").WithSummary("Author or facilitator: the discussion notes (Markdown)").ProducesWriteProblems();
-        cards.MapPost("/{cardId}/notes/preview", PreviewNotes)
+        cards.MapPost("/{cardId}/notes/preview", PreviewNotesAsync)
             .WithName("PreviewNotes").WithSummary("The HTML these notes show as on the topic page and in the summary (changes nothing)")
             .ProducesWriteProblems();
         return endpoints;
@@ -170,7 +171,7 @@ public static class CardEndpoints
     private static async Task<Results<Ok<CardDiscussion>, ValidationProblem>> SetNotesAsync(
         string meetingId, string boardId, string cardId, NotesRequest request, Caller caller, IGrainFactory grains)
     {
-        if (ValidateNotes(request) is { } problem)
+        if (SummaryEndpoints.ValidateMarkdown(new Validation(), request.Markdown, NotesMaxLength).Problem() is { } problem)
         {
             return problem;
         }
@@ -178,10 +179,8 @@ public static class CardEndpoints
         return TypedResults.Ok(await grains.Discussion(meetingId, boardId, cardId).SetNotes(caller.Actor, request.Markdown!));
     }
 
-    // The same renderer as the summary's preview and publishing, so notes look the same everywhere.
-    private static Results<Ok<SummaryPreviewResponse>, ValidationProblem> PreviewNotes(NotesRequest request) =>
-        ValidateNotes(request) is { } problem ? problem : TypedResults.Ok(new SummaryPreviewResponse(MarkdownRenderer.ToHtml(request.Markdown!)));
-
-    private static ValidationProblem? ValidateNotes(NotesRequest request) =>
-        new Validation().Required("markdown", request.Markdown).Text("markdown", request.Markdown, NotesMaxLength).Problem();
+    // The same renderer, limits and gate as the summary's preview and publishing, so notes look the same everywhere.
+    private static Task<Results<Ok<SummaryPreviewResponse>, ValidationProblem, ProblemHttpResult>> PreviewNotesAsync(
+        NotesRequest request, HttpContext context, [FromKeyedServices(CpuGate.Markdown)] CpuGate renderers, CancellationToken cancellationToken) =>
+        SummaryEndpoints.RenderPreviewAsync(request.Markdown, NotesMaxLength, context, renderers, cancellationToken);
 }

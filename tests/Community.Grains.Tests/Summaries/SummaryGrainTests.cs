@@ -123,6 +123,42 @@ public sealed class SummaryGrainTests(SummaryClusterFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_note_stored_before_the_markdown_limits_is_published_as_plain_text_and_cannot_block_publishing()
+    {
+        var meeting = await SofiaMeeting.CreateAndSeedAsync(fixture.Grains);
+        var topic = meeting.TopicsByRank[0];
+        // Absorb (a merge) stores notes as they are, as SetNotes did before the limits existed.
+        var hostile = new string('>', 19_000);
+        await fixture.Grains.GetGrain<ICardDiscussionGrain>(Keys.Card(meeting.MeetingId, meeting.OpenSpaceBoardId, topic.CardId))
+            .Absorb("Old notes", new CardDiscussion { Notes = hostile });
+        var summary = Summary(meeting.MeetingId);
+
+        var draft = await summary.GenerateDraft(meeting.Organiser);
+        var published = await summary.Publish(meeting.Organiser);
+
+        Assert.Contains("could not be formatted", draft.Markdown);
+        var html = (await summary.GetPublished(published.Version))!.Html;
+        Assert.Contains(string.Concat(Enumerable.Repeat("&gt;", 1_000)), html);
+        Assert.Empty(ExecutableMarkup.Select(html, "blockquote"));
+        Assert.Contains(topic.Title, html);
+    }
+
+    [Fact]
+    public async Task A_draft_beyond_the_markdown_limits_is_refused_naming_the_field()
+    {
+        var summary = Summary($"limits{Guid.NewGuid():N}");
+        await summary.SaveDraft(_sofia.Organiser, "# Kept");
+
+        foreach (var hostile in new[] { string.Concat(Enumerable.Repeat("[x](", 40_000)), new string('>', 19_000) })
+        {
+            var refused = await Assert.ThrowsAsync<DomainException>(() => summary.SaveDraft(_sofia.Organiser, hostile));
+            Assert.Equal((DomainError.Invalid, "markdown"), (refused.Error, refused.Field));
+        }
+
+        Assert.Equal("# Kept", (await summary.GetDraft(_sofia.Organiser)).Markdown);
+    }
+
+    [Fact]
     public async Task Participants_and_facilitators_cannot_touch_the_summary()
     {
         var summary = Summary($"roles{Guid.NewGuid():N}");
