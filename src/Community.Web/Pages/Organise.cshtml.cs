@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Community.Web.Pages;
 
-/// <summary>The organiser's console: the join code and QR code, facilitator invites, and new boards.</summary>
+/// <summary>The organiser's console: the join code and QR code, invites (<see cref="InvitesViewComponent"/>), and new boards.</summary>
 public sealed class OrganiseModel(IGrainFactory grains, IStringLocalizer<PageText> texts) : PageModel
 {
     public sealed class BoardForm
@@ -32,17 +32,7 @@ public sealed class OrganiseModel(IGrainFactory grains, IStringLocalizer<PageTex
 
     public string JoinLink { get; private set; } = "";
 
-    public string? InviteLink { get; private set; }
-
     public Task<IActionResult> OnGetAsync(string meetingId) => ShowAsync(meetingId);
-
-    public async Task<IActionResult> OnPostInviteAsync(string meetingId)
-    {
-        var invite = await grains.GetGrain<IMeetingGrain>(meetingId).CreateInvite(Organiser(meetingId), Role.Facilitator, []);
-        InviteLink = JoinLinks.For(Request, invite.Code);
-        ModelState.Clear();
-        return await ShowAsync(meetingId);
-    }
 
     public async Task<IActionResult> OnPostBoardAsync(string meetingId)
     {
