@@ -239,6 +239,12 @@ public interface IBoardGrain : IGrainWithStringKey
 
     Task<BoardSnapshot> StopRound(Actor actor);
 
+    /// <summary>
+    /// Called by the meeting grain when a participant is removed: their dots, interest and presence leave the board,
+    /// whatever its state, in one change that watchers see. Idempotent.
+    /// </summary>
+    Task RemoveParticipant(string participantId);
+
     /// <summary>Subscribes or renews; a subscription not renewed for two minutes expires.</summary>
     Task Subscribe(IBoardObserver observer);
 

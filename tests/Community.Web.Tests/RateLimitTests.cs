@@ -108,7 +108,7 @@ public sealed class RateLimitTests(WebFixture fixture) : IDisposable
         Assert.Equal(30, joined.Select(member => member.ParticipantId).Distinct().Count());
     }
 
-    private static async Task AssertRateLimitedAsync(HttpResponseMessage response)
+    internal static async Task AssertRateLimitedAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After says when to retry.");

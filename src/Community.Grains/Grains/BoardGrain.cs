@@ -318,6 +318,29 @@ internal sealed class BoardGrain : Grain, IBoardGrain
         return StoredSnapshot();
     }
 
+    public async Task RemoveParticipant(string participantId)
+    {
+        EnsureInitialized(Board);
+        var next = Board.WithDotsOf(participantId, ImmutableDictionary<string, int>.Empty);
+        var touched = new List<string>();
+        foreach (var card in Board.Cards.Values)
+        {
+            var dots = Board.DotsOf(participantId).GetValueOrDefault(card.CardId);
+            if (dots > 0 || card.Interested.Contains(participantId) || card.Present.Contains(participantId))
+            {
+                next = next.WithCard(card with
+                {
+                    Dots = card.Dots - dots,
+                    Interested = card.Interested.Remove(participantId),
+                    Present = card.Present.Remove(participantId),
+                });
+                touched.Add(card.CardId);
+            }
+        }
+
+        await (touched.Count == 0 ? _commit.WhenDurable() : Change(next, [.. touched]));
+    }
+
     public Task Subscribe(IBoardObserver observer)
     {
         _observers.Subscribe(observer, observer);

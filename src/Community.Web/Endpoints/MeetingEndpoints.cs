@@ -21,8 +21,6 @@ public sealed record CreateMeetingRequest(
 /// <summary>Returned once: the organiser token is not stored anywhere and cannot be fetched again.</summary>
 public sealed record MeetingCreatedResponse(string MeetingId, string JoinCode, string OrganiserId, string OrganiserToken, MeetingView Meeting);
 
-public sealed record CreateInviteRequest(Role? Role, IReadOnlyList<string>? BoardIds);
-
 public static class MeetingEndpoints
 {
     public const int TitleMaxLength = 200;
@@ -41,18 +39,12 @@ public static class MeetingEndpoints
 
         meetings.MapGet("/{meetingId}", GetAsync)
             .WithName("GetMeeting")
-            .WithSummary("Public meeting info and its boards")
+            .WithSummary("Public meeting info and its boards; the join code only for the meeting's members (empty for others)")
             .ProducesProblems(StatusCodes.Status404NotFound);
 
         meetings.MapPatch("/{meetingId}", UpdateAsync)
             .WithName("UpdateMeeting")
             .WithSummary("Organiser: edit the meeting's details or state")
-            .RequireMeetingRole(Role.Organiser)
-            .ProducesWriteProblems();
-
-        meetings.MapPost("/{meetingId}/invites", CreateInviteAsync)
-            .WithName("CreateInvite")
-            .WithSummary("Organiser: an invite code that joins as facilitator, optionally for some boards only")
             .RequireMeetingRole(Role.Organiser)
             .ProducesWriteProblems();
 
@@ -92,11 +84,16 @@ public static class MeetingEndpoints
         return TypedResults.Created($"/api/meetings/{meetingId}", response);
     }
 
-    private static async Task<Ok<MeetingView>> GetAsync(string meetingId, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Meeting(meetingId).Get());
+    /// <summary>Meeting ids travel in every shared summary link, so the code that lets people in is for members only.</summary>
+    private static async Task<Ok<MeetingView>> GetAsync(string meetingId, IGrainFactory grains, MemberChecks checks, HttpContext context)
+    {
+        var meeting = await grains.Meeting(meetingId).Get();
+        var isMember = MeetingMember.From(context.User) is { } member && member.RoleIn(meetingId) is not null && await checks.IsValidAsync(member);
+        return TypedResults.Ok(isMember ? meeting : meeting with { JoinCode = "" });
+    }
 
     private static async Task<Results<Ok<MeetingView>, ValidationProblem>> UpdateAsync(
-        string meetingId, MeetingPatch patch, Caller caller, IGrainFactory grains)
+        string meetingId, MeetingPatch patch, Caller caller, IGrainFactory grains, MemberChecks checks)
     {
         var validation = new Validation().Check(patch.Title is null || !string.IsNullOrWhiteSpace(patch.Title), "title", "Cannot be empty.")
             .Text("title", patch.Title, TitleMaxLength);
@@ -106,22 +103,10 @@ public static class MeetingEndpoints
             return problem;
         }
 
-        return TypedResults.Ok(await grains.Meeting(meetingId).Update(caller.Actor, patch));
-    }
-
-    private static async Task<Results<Ok<Invite>, ValidationProblem>> CreateInviteAsync(
-        string meetingId, CreateInviteRequest request, Caller caller, IGrainFactory grains)
-    {
-        var validation = new Validation()
-            .Required("role", request.Role)
-            .Check(request.Role is null or Role.Facilitator or Role.Organiser, "role", "Invites are for facilitators or organisers; participants join with the meeting's code.")
-            .Each("boardIds", request.BoardIds, 100, (v, field, boardId) => v.Text(field, boardId, 64, required: true));
-        if (validation.Problem() is { } problem)
-        {
-            return problem;
-        }
-
-        return TypedResults.Ok(await grains.Meeting(meetingId).CreateInvite(caller.Actor, request.Role!.Value, request.BoardIds ?? []));
+        var updated = await grains.Meeting(meetingId).Update(caller.Actor, patch);
+        // State and end bound every member's writes and tokens: this node applies them at once, others within their check interval.
+        checks.Forget(meetingId);
+        return TypedResults.Ok(updated);
     }
 
     private static void ValidateDetails(

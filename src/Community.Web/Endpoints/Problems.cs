@@ -28,6 +28,7 @@ public static class Problems
         DomainError.Invalid => StatusCodes.Status400BadRequest,
         DomainError.Forbidden => StatusCodes.Status403Forbidden,
         DomainError.NotFound => StatusCodes.Status404NotFound,
+        DomainError.InviteUnusable => StatusCodes.Status410Gone,
         _ => StatusCodes.Status409Conflict,
     };
 
@@ -43,6 +44,7 @@ public static class Problems
         DomainError.GridConflict => "That place in the grid is taken.",
         DomainError.CardNotActive => "The card is no longer on the board.",
         DomainError.MeetingClosed => "The meeting is closed.",
+        DomainError.InviteUnusable => "This invite no longer joins anyone.",
         _ => "This conflicts with the current state.",
     };
 

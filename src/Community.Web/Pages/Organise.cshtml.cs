@@ -8,8 +8,8 @@ using Microsoft.Extensions.Localization;
 namespace Community.Web.Pages;
 
 /// <summary>
-/// The organiser's console: the meeting's details (Organise.Details.cs), the join code and QR code, facilitator
-/// invites, and new boards.
+/// The organiser's console: the meeting's details (Organise.Details.cs), the join code and QR code, invites
+/// (<see cref="InvitesViewComponent"/>), and new boards.
 /// </summary>
 public sealed partial class OrganiseModel(IGrainFactory grains, IStringLocalizer<PageText> texts) : PageModel
 {
@@ -35,17 +35,7 @@ public sealed partial class OrganiseModel(IGrainFactory grains, IStringLocalizer
 
     public string JoinLink { get; private set; } = "";
 
-    public string? InviteLink { get; private set; }
-
     public Task<IActionResult> OnGetAsync(string meetingId) => ShowAsync(meetingId);
-
-    public async Task<IActionResult> OnPostInviteAsync(string meetingId)
-    {
-        var invite = await grains.GetGrain<IMeetingGrain>(meetingId).CreateInvite(Organiser(meetingId), Role.Facilitator, []);
-        InviteLink = JoinLinks.For(Request, invite.Code);
-        ModelState.Clear();
-        return await ShowAsync(meetingId);
-    }
 
     public async Task<IActionResult> OnPostBoardAsync(string meetingId)
     {

@@ -33,6 +33,8 @@ public static class PagesHosting
             options.Conventions.AuthorizePage("/Organise", MeetingRoleRequirement.PolicyName(Role.Organiser));
             options.Conventions.AuthorizePage("/Topic", MeetingRoleRequirement.PolicyName(Role.Participant));
             options.Conventions.AuthorizePage("/SummaryDesk", MeetingRoleRequirement.PolicyName(Role.Organiser));
+            options.Conventions.AuthorizePage("/Invites", MeetingRoleRequirement.PolicyName(Role.Organiser));
+            options.Conventions.AuthorizePage("/People", MeetingRoleRequirement.PolicyName(Role.Facilitator));
             options.Conventions.AddPageApplicationModelConvention("/New", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.MeetingCreation)));
         }).AddViewLocalization();
         // A member of another meeting (or a participant at the organiser's door) is told why, not sent to a 404.
