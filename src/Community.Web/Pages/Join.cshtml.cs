@@ -15,7 +15,16 @@ public sealed class JoinModel(IGrainFactory grains, MeetingJoining joining, Join
     [BindProperty(SupportsGet = true)]
     public string Code { get; set; } = "";
 
+    /// <summary>The page to come back to after joining (see <see cref="ReturnUrls"/>).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? LocalReturnUrl => ReturnUrls.Local(Url, ReturnUrl);
+
     public MeetingView? Meeting { get; private set; }
+
+    /// <summary>When no meeting has the code: the code field again, with what is wrong next to it.</summary>
+    public CodeForm? CodeProblem { get; private set; }
 
     public Role JoinsAs { get; private set; }
 
@@ -30,7 +39,7 @@ public sealed class JoinModel(IGrainFactory grains, MeetingJoining joining, Join
     public async Task<IActionResult> OnGetAsync()
     {
         await FindMeetingAsync();
-        return Meeting is null ? NotFoundPage() : Page();
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string? name, string? country)
@@ -38,7 +47,7 @@ public sealed class JoinModel(IGrainFactory grains, MeetingJoining joining, Join
         await FindMeetingAsync();
         if (Meeting is null)
         {
-            return NotFoundPage();
+            return Page();
         }
 
         if (Meeting.State == MeetingState.Closed)
@@ -67,7 +76,7 @@ public sealed class JoinModel(IGrainFactory grains, MeetingJoining joining, Join
 
         var member = await joining.JoinAsync(Code, Name!, Country);
         await MeetingJoining.SignInWithCookieAsync(HttpContext, member);
-        return Redirect($"/m/{member.MeetingId}");
+        return Redirect(LocalReturnUrl ?? $"/m/{member.MeetingId}");
     }
 
     private async Task FindMeetingAsync()
@@ -80,12 +89,9 @@ public sealed class JoinModel(IGrainFactory grains, MeetingJoining joining, Join
             JoinsAs = target.Role;
             Meeting = await grains.GetGrain<IMeetingGrain>(target.MeetingId).Get();
         }
-    }
-
-    private PageResult NotFoundPage()
-    {
-        var page = Page();
-        page.StatusCode = StatusCodes.Status404NotFound;
-        return page;
+        else
+        {
+            CodeProblem = new CodeForm(Code, await CodeForm.ProblemAsync(grains, texts, Code), LocalReturnUrl);
+        }
     }
 }
