@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.AspNetCore.StaticAssets;
 
 namespace Community.Web.Hosting;
 
@@ -54,12 +55,16 @@ public static class DeliveryHosting
         return app;
     }
 
-    /// <summary>Compresses answers to GET and HEAD only (see <see cref="DeliveryHosting"/> on BREACH).</summary>
+    /// <summary>
+    /// Compresses answers to GET and HEAD only (see <see cref="DeliveryHosting"/> on BREACH), and never a static asset:
+    /// those are compressed at build, and compressing their answer again would make it undecodable.
+    /// </summary>
     private sealed class SafeMethodsCompressionProvider(IServiceProvider services, Microsoft.Extensions.Options.IOptions<ResponseCompressionOptions> options)
         : ResponseCompressionProvider(services, options)
     {
         public override bool ShouldCompressResponse(HttpContext context) =>
             (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+            && context.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is null
             && base.ShouldCompressResponse(context);
     }
 }
