@@ -35,11 +35,13 @@ public static class CommunityWebHosting
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.AddCommunityPages();
+        builder.AddCommunityDelivery();
         return builder;
     }
 
     public static WebApplication MapCommunityWeb(this WebApplication app)
     {
+        app.UseCommunityDelivery();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCommunityAccess();

@@ -18,6 +18,15 @@ public sealed class JoinModel(IGrainFactory grains, MeetingJoining joining, Join
     [BindProperty(SupportsGet = true)]
     public string Code { get; set; } = "";
 
+    /// <summary>The page to come back to after joining (see <see cref="ReturnUrls"/>).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? LocalReturnUrl => ReturnUrls.Local(Url, ReturnUrl);
+
+    /// <summary>When no meeting has the code: the code field again, with what is wrong next to it.</summary>
+    public CodeForm? CodeProblem { get; private set; }
+
     public MeetingView? Meeting { get; private set; }
 
     public Role JoinsAs { get; private set; }
@@ -79,7 +88,7 @@ public sealed class JoinModel(IGrainFactory grains, MeetingJoining joining, Join
         {
             var joined = await joining.JoinAsync(Target!, Name!, Country, DeviceCookie.Ensure(HttpContext));
             await MeetingJoining.SignInWithCookieAsync(HttpContext, joined.Member, joined.ExpiresAt);
-            return Redirect($"/m/{joined.Member.MeetingId}");
+            return Redirect(LocalReturnUrl ?? $"/m/{joined.Member.MeetingId}");
         }
         catch (DomainException refusal) when (refusal.Error is DomainError.InviteUnusable or DomainError.Forbidden or DomainError.MeetingClosed)
         {
@@ -88,7 +97,10 @@ public sealed class JoinModel(IGrainFactory grains, MeetingJoining joining, Join
         }
     }
 
-    /// <summary>Null when the code opens a meeting; otherwise the page to answer with (429 for a guesser, 404, 410).</summary>
+    /// <summary>
+    /// Null when the code opens a meeting; otherwise the page to answer with: 429 for a guesser, the code field with
+    /// its problem for an unknown code, 410 for an unusable invite.
+    /// </summary>
     private async Task<IActionResult?> FindMeetingAsync()
     {
         if (limits.RefuseLookup(HttpContext) is { } retryAfter)
@@ -100,8 +112,8 @@ public sealed class JoinModel(IGrainFactory grains, MeetingJoining joining, Join
         Target = await joining.ResolveAsync(Code);
         if (Target is null)
         {
-            limits.LookupFailed(HttpContext);
-            return WithStatus(StatusCodes.Status404NotFound);
+            CodeProblem = new CodeForm(Code, await CodeForm.ProblemAsync(joining, limits, HttpContext, texts, Code), LocalReturnUrl);
+            return Page();
         }
 
         JoinsAs = Target.Role;

@@ -1,10 +1,15 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Community.Grains.Abstractions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Community.Web.Pages;
 
-/// <summary>The big screen: ranking, countdown and how to join, for members (usually a facilitator's laptop).</summary>
+/// <summary>
+/// The big screen, for members (usually a facilitator's laptop): the ranking, the schedule wall or a glocal board's
+/// lanes (see projector.js), the round's countdown and how to join.
+/// </summary>
 public sealed class ProjectorModel(IGrainFactory grains) : PageModel
 {
     public MeetingView Meeting { get; private set; } = null!;
@@ -12,6 +17,9 @@ public sealed class ProjectorModel(IGrainFactory grains) : PageModel
     public BoardSummary Board { get; private set; } = null!;
 
     public string JoinLink { get; private set; } = "";
+
+    /// <summary>The meeting's boards by id, for naming the regions a glocal card links to; escaped for a script element.</summary>
+    public string BoardTitlesJson { get; private set; } = "{}";
 
     public async Task<IActionResult> OnGetAsync(string meetingId, string boardId)
     {
@@ -22,6 +30,9 @@ public sealed class ProjectorModel(IGrainFactory grains) : PageModel
 
         (Meeting, Board) = found;
         JoinLink = JoinLinks.For(Request, Meeting.JoinCode);
+        BoardTitlesJson = JsonSerializer.Serialize(
+            Meeting.Boards.ToDictionary(board => board.BoardId, board => board.Title),
+            new JsonSerializerOptions { Encoder = JavaScriptEncoder.Default });
         return Page();
     }
 }

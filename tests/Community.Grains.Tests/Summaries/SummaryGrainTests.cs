@@ -22,7 +22,10 @@ public sealed class SummaryGrainTests(SummaryClusterFixture fixture) : IClassFix
         var text = string.Join("\n", ExecutableMarkup.Select(html, "p, li").Select(element => element.TextContent));
         foreach (var topic in _sofia.TopicsByRank)
         {
-            Assert.Contains($"Convened by {topic.Convener} · {topic.Dots} dot{(topic.Dots == 1 ? "" : "s")} · {topic.Interested} interested", text);
+            var facts = new List<string> { $"Convened by {topic.Convener}" };
+            facts.AddRange(topic.Dots > 0 ? [$"{topic.Dots} dot{(topic.Dots == 1 ? "" : "s")}"] : []);
+            facts.AddRange(topic.Interested > 0 ? [$"{topic.Interested} interested"] : []);
+            Assert.Contains(string.Join(" · ", facts), text);
         }
 
         // Notes stay Markdown in the draft, in their topic's section, in rank order.
@@ -44,6 +47,40 @@ public sealed class SummaryGrainTests(SummaryClusterFixture fixture) : IClassFix
         Assert.Contains("Morning round (10:00–10:45) in Vitosha room", html);
         Assert.Contains("Afternoon round (14:00–14:45) in Vitosha room", html);
         Assert.Equal(SofiaMeeting.OpenSpaceTitle, ExecutableMarkup.Select(html, "h2").First().TextContent);
+    }
+
+    [Fact]
+    public async Task Draft_reads_like_a_post_with_the_day_and_place_a_lead_and_no_zero_counts()
+    {
+        var draft = await Summary().GenerateDraft(_sofia.Organiser);
+        var paragraphs = ExecutableMarkup.Select(MarkdownRenderer.ToHtml(draft.Markdown), "p").Select(p => p.TextContent).ToList();
+
+        Assert.Equal("Thursday 3 April 2025, 09:00–17:00 (Europe/Sofia) · Sofia, BG", paragraphs[0]);
+        Assert.Equal(
+            $"People proposed 5 topics and gave 19 dots in “{SofiaMeeting.OpenSpaceTitle}”; 3 discussions found a room and a time. "
+            + $"2 regional groups ({SofiaMeeting.BalkansTitle}, {SofiaMeeting.NordicsTitle}) gathered priorities, struggles, success stories and ideas to work on together.",
+            paragraphs[1]);
+        Assert.DoesNotContain("0 interested", draft.Markdown);
+        Assert.DoesNotContain("0 dots", draft.Markdown);
+        Assert.Contains("*Convened by Nikolai\\_Petrov*", draft.Markdown);
+    }
+
+    [Fact]
+    public async Task Headings_in_notes_sit_under_their_topic_and_code_stays_as_written()
+    {
+        var sofia = await SofiaMeeting.CreateAndSeedAsync(fixture.Grains);
+        var topic = sofia.TopicsByRank[0];
+        await fixture.Grains.GetGrain<ICardDiscussionGrain>(Keys.Card(sofia.MeetingId, sofia.OpenSpaceBoardId, topic.CardId))
+            .SetNotes(sofia.Organiser, "# Outcomes\nPupils loved it.\n\n## Next steps\n\n```\n# a comment in code\n```\n###### Deepest");
+
+        var draft = await Summary(sofia.MeetingId).GenerateDraft(sofia.Organiser);
+        var headings = ExecutableMarkup.Select(MarkdownRenderer.ToHtml(draft.Markdown), "h1, h2, h3, h4, h5, h6")
+            .Select(heading => $"{heading.TagName.ToLowerInvariant()} {heading.TextContent}").ToList();
+
+        var under = headings.IndexOf($"h3 1. {topic.Title}");
+        Assert.Equal(["h4 Outcomes", "h5 Next steps", "h6 Deepest"], headings[(under + 1)..(under + 4)]);
+        Assert.Contains("```\n# a comment in code\n```", draft.Markdown);
+        Assert.Single(headings, heading => heading.StartsWith("h1 ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -94,7 +131,7 @@ public sealed class SummaryGrainTests(SummaryClusterFixture fixture) : IClassFix
         Assert.Equal(first.Version + 1, second.Version);
         Assert.Equal(countBefore + 2, (await summary.ListVersions()).Count);
         Assert.Equal(SofiaMeeting.Title, second.Title);
-        Assert.StartsWith("3 April 2025, 09:00–17:00 (Europe/Sofia) · Sofia, BG · Ambassadors, teachers", second.Description);
+        Assert.StartsWith($"Thursday 3 April 2025, 09:00–17:00 (Europe/Sofia) · Sofia, BG · People proposed 5 topics", second.Description);
         var latest = await summary.GetPublished(null);
         var earlier = await summary.GetPublished(first.Version);
         Assert.Equal(edited, latest!.Markdown);
