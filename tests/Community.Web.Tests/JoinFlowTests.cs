@@ -25,13 +25,13 @@ public sealed class JoinFlowTests(WebFixture fixture)
     [Theory]
     [InlineData("AB", "A meeting code has 6 letters and digits")]
     [InlineData("HHHHHH", "No meeting or invite has the code HHHHHH")]
-    public async Task A_join_link_with_a_short_or_unknown_code_shows_the_code_field_with_the_problem_not_a_404(string code, string problem)
+    public async Task A_join_link_with_a_short_or_unknown_code_shows_the_code_field_with_the_problem_next_to_it(string code, string problem)
     {
         using var browser = NewBrowser();
 
         using var response = await browser.GetAsync($"/j/{code}");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
         Assert.Matches($"<p id=\"code-error\" class=\"field-error\">{problem}", page);
         Assert.Contains("name=\"code\"", page);

@@ -113,7 +113,7 @@ public sealed class JoinModel(IGrainFactory grains, MeetingJoining joining, Join
         if (Target is null)
         {
             CodeProblem = new CodeForm(Code, await CodeForm.ProblemAsync(joining, limits, HttpContext, texts, Code), LocalReturnUrl);
-            return Page();
+            return WithStatus(StatusCodes.Status404NotFound); // the code field with its problem, for people; 404 for machines
         }
 
         JoinsAs = Target.Role;
