@@ -1,5 +1,6 @@
 using Community.Grains.Abstractions;
 using Community.Web.Access;
+using Community.Web.Endpoints;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -29,8 +30,8 @@ public sealed class NewMeetingModel(IGrainFactory grains, IStringLocalizer<PageT
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var title = Form.Title?.Trim() ?? "";
-        var name = Form.OrganiserName?.Trim() ?? "";
+        var title = UserText.Line(Form.Title) ?? "";
+        var name = UserText.Line(Form.OrganiserName) ?? "";
         var country = string.IsNullOrWhiteSpace(Form.Country) ? null : Form.Country.Trim().ToUpperInvariant();
         if (title.Length is 0 or > MaxTitleLength)
         {
@@ -55,9 +56,9 @@ public sealed class NewMeetingModel(IGrainFactory grains, IStringLocalizer<PageT
         var details = new MeetingDetails
         {
             Title = title,
-            City = string.IsNullOrWhiteSpace(Form.City) ? null : Form.City.Trim(),
+            City = UserText.Line(Form.City) is { Length: > 0 } city ? city : null,
             Country = country,
-            Description = Form.Description?.Trim() ?? "",
+            Description = UserText.Lines(Form.Description) ?? "",
         };
         var meetingId = MeetingJoining.NewId();
         var created = await grains.GetGrain<IMeetingGrain>(meetingId).Create(details);
