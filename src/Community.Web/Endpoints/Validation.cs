@@ -130,7 +130,7 @@ public static class UserText
 
             switch (character)
             {
-                case '\r' when multiline && index + 1 < text.Length && text[index + 1] == '\n':
+                case '\r' when index + 1 < text.Length && text[index + 1] == '\n':
                     continue;
                 case '\r' or '\n' or '\u2028' or '\u2029':
                     kept.Append(multiline ? '\n' : ' ');
