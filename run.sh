@@ -20,6 +20,8 @@ mkdir -p "$data"
 export COMMUNITY_DATA=$(cd "$data" && pwd)   # absolute: the apps run from their own project folders
 web_url=${COMMUNITY_WEB_URL:-http://127.0.0.1:5080}
 export COMMUNITY_WEB_URL=$web_url
+# Plain HTTP on this machine: no HSTS, no Secure-only cookies (behind a TLS proxy set it to true; see README).
+export Community__Security__Https=${Community__Security__Https:-false}
 web_port=$(sed -nE 's#^[a-z]+://[^/]*:([0-9]+).*#\1#p' <<<"$web_url")
 web_port=${web_port:-80}
 local_web_url=$(sed -E 's#://(0\.0\.0\.0|\+|\*|\[::\])#://127.0.0.1#' <<<"${web_url%/}")
@@ -142,8 +144,8 @@ else
     for index in 0 1; do
         node_url=http://127.0.0.1:${web_node_ports[index]}
         nodes+=("$node_url")
-        # The nodes trust X-Forwarded-For from the proxy on loopback, so per-address limits see the real client.
-        start "web-$((index + 1))" false env COMMUNITY_WEB_URL="$node_url" Community__Security__ForwardedHeaders=true \
+        # The nodes believe X-Forwarded-For from the proxy on loopback, so per-address limits see the real client.
+        start "web-$((index + 1))" false env COMMUNITY_WEB_URL="$node_url" \
             bash -c "cd src/Community.Web && exec dotnet $(app_dll Community.Web)"
         wait_for "Web node $((index + 1))" "${pids[-1]}" "curl -fsS -o /dev/null --max-time 5 '$node_url/healthz' 2>/dev/null" 60
     done

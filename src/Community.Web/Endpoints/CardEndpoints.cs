@@ -6,10 +6,20 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Community.Web.Endpoints;
 
-public sealed record ProposeCardRequest(string? Lane, string? Title, string? Description);
+public sealed record ProposeCardRequest(string? Lane, string? Title, string? Description)
+{
+    public string? Title { get; init; } = UserText.Line(Title);
+
+    public string? Description { get; init; } = UserText.Lines(Description);
+}
 
 /// <summary>Only the members given change.</summary>
-public sealed record EditCardRequest(string? Title, string? Description, string? Lane, IReadOnlyList<string>? LinkedBoards);
+public sealed record EditCardRequest(string? Title, string? Description, string? Lane, IReadOnlyList<string>? LinkedBoards)
+{
+    public string? Title { get; init; } = UserText.Line(Title);
+
+    public string? Description { get; init; } = UserText.Lines(Description);
+}
 
 public sealed record DotsRequest(int? Dots);
 

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Community.Web.Endpoints;
 
-public sealed record JoinRequest(string? Code, string? DisplayName, string? Country);
+public sealed record JoinRequest(string? Code, string? DisplayName, string? Country)
+{
+    public string? DisplayName { get; init; } = UserText.Line(DisplayName);
+}
 
 public sealed record JoinResponse(string MeetingId, string ParticipantId, Role Role, string Token);
 

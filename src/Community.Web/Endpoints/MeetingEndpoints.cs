@@ -16,7 +16,18 @@ public sealed record CreateMeetingRequest(
     string? OnlineLink,
     IReadOnlyList<string>? Tags,
     IReadOnlyList<string>? Languages,
-    string? VenueName = null);
+    string? VenueName = null)
+{
+    public string? Title { get; init; } = UserText.Line(Title);
+
+    public string? Description { get; init; } = UserText.Lines(Description);
+
+    public string? City { get; init; } = UserText.Line(City);
+
+    public string? VenueName { get; init; } = UserText.Line(VenueName);
+
+    public IReadOnlyList<string>? Tags { get; init; } = UserText.EachLine(Tags);
+}
 
 /// <summary>Returned once: the organiser token is not stored anywhere and cannot be fetched again.</summary>
 public sealed record MeetingCreatedResponse(string MeetingId, string JoinCode, string OrganiserId, string OrganiserToken, MeetingView Meeting);
@@ -95,6 +106,14 @@ public static class MeetingEndpoints
     private static async Task<Results<Ok<MeetingView>, ValidationProblem>> UpdateAsync(
         string meetingId, MeetingPatch patch, Caller caller, IGrainFactory grains, MemberChecks checks)
     {
+        // The patch is the grain's own record: its shown texts are normalised here, as the request records do.
+        patch = patch with
+        {
+            Title = UserText.Line(patch.Title),
+            Description = UserText.Lines(patch.Description),
+            City = UserText.Line(patch.City),
+            Tags = UserText.EachLine(patch.Tags),
+        };
         var validation = new Validation().Check(patch.Title is null || !string.IsNullOrWhiteSpace(patch.Title), "title", "Cannot be empty.")
             .Text("title", patch.Title, TitleMaxLength);
         ValidateDetails(validation, patch.Description, patch.StartsAt, patch.EndsAt, patch.TimeZone, patch.VenueName, patch.City, patch.Country, patch.OnlineLink, patch.Tags, patch.Languages);

@@ -26,6 +26,7 @@ public static class CommunityWebHosting
             options.ShutdownTimeout = TimeSpan.FromSeconds(15);
         });
 
+        builder.AddCommunitySecurity();
         builder.AddCommunityClusterClient();
         builder.AddCommunityBlobs();
         builder.AddCommunityAccess();
@@ -41,6 +42,7 @@ public static class CommunityWebHosting
 
     public static WebApplication MapCommunityWeb(this WebApplication app)
     {
+        app.UseCommunitySecurity();
         app.UseCommunityDelivery();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -19,12 +19,14 @@ public static class LiveHosting
             .AddHubOptions<LiveHub>(hub =>
             {
                 hub.MaximumReceiveMessageSize = options.MaximumReceiveMessageSize;
+                hub.AddFilter<ConnectionCap>();
                 hub.AddFilter<ConnectionRateLimitFilter>();
                 hub.AddFilter<MemberCheckFilter>();
             })
             // Enum values as the HTTP API writes them ("votingClosed"), so a card reads the same from both.
             .AddJsonProtocol(json => ApiHosting.AddEnumsAsStrings(json.PayloadSerializerOptions));
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ConnectionCap>();
         builder.Services.AddSingleton<ConnectionRateLimitFilter>();
         builder.Services.AddSingleton<MemberCheckFilter>();
         builder.Services.AddSingleton<BoardRelays>();

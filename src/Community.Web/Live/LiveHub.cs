@@ -24,7 +24,7 @@ internal sealed class LiveHub(IGrainFactory grains, BoardRelays relays) : Hub
     public async Task<BoardSnapshot> Watch(string meetingId, string boardId)
     {
         var actor = ActorFor(meetingId, boardId);
-        await relays.Watch(Context.ConnectionId, meetingId, boardId);
+        await relays.Watch(Context.ConnectionId, actor.ParticipantId, meetingId, boardId);
         await Groups.AddToGroupAsync(Context.ConnectionId, BoardRelay.GroupOf(meetingId, boardId));
         try
         {

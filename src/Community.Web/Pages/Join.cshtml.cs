@@ -67,7 +67,7 @@ public sealed class JoinModel(IGrainFactory grains, MeetingJoining joining, Join
             return Page(); // says the meeting is closed; nobody is joined
         }
 
-        Name = name?.Trim();
+        Name = UserText.Line(name);
         Country = string.IsNullOrWhiteSpace(country) ? null : country.Trim().ToUpperInvariant();
         NameError = string.IsNullOrEmpty(Name) || Name.Length > MaxNameLength ? texts["Join.NameInvalid", MaxNameLength].Value : null;
         CountryError = Country is null || CountryCodes.IsValid(Country) ? null : texts["Join.CountryInvalid"].Value;

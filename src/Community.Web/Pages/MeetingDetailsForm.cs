@@ -62,13 +62,13 @@ public sealed class MeetingDetailsForm
     {
         void Fault(string field, string message) => errors.AddModelError($"{prefix}.{field}", message);
 
-        var title = Title?.Trim() ?? "";
+        var title = UserText.Line(Title) ?? "";
         if (title.Length is 0 or > MeetingEndpoints.TitleMaxLength)
         {
             Fault(nameof(Title), texts["New.TitleInvalid", MeetingEndpoints.TitleMaxLength]);
         }
 
-        var description = Description?.Trim() ?? "";
+        var description = UserText.Lines(Description) ?? "";
         if (description.Length > MeetingEndpoints.DescriptionMaxLength)
         {
             Fault(nameof(Description), texts["Details.DescriptionTooLong", MeetingEndpoints.DescriptionMaxLength]);
@@ -136,8 +136,8 @@ public sealed class MeetingDetailsForm
             StartsAt = startsAt,
             EndsAt = endsAt,
             TimeZone = zone!.Id,
-            VenueName = VenueName?.Trim() is { Length: > 0 } venue ? venue : null,
-            City = City?.Trim() is { Length: > 0 } city ? city : null,
+            VenueName = UserText.Line(VenueName) is { Length: > 0 } venue ? venue : null,
+            City = UserText.Line(City) is { Length: > 0 } city ? city : null,
             Country = country,
             OnlineLink = link,
         };

@@ -1,5 +1,6 @@
 using Community.Grains.Abstractions;
 using Community.Web.Access;
+using Community.Web.Endpoints;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -24,7 +25,7 @@ public sealed class NewMeetingModel(IGrainFactory grains, IStringLocalizer<PageT
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var name = OrganiserName?.Trim() ?? "";
+        var name = UserText.Line(OrganiserName) ?? "";
         if (name.Length is 0 or > JoinModel.MaxNameLength)
         {
             ModelState.AddModelError(nameof(OrganiserName), texts["Join.NameInvalid", JoinModel.MaxNameLength]);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Community.Grains.Abstractions;
 using Community.Web.Access;
+using Community.Web.Endpoints;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -74,7 +75,8 @@ public sealed partial class OrganiseModel(IGrainFactory grains, IStringLocalizer
 
     private BoardDefinition? ReadBoardForm(MeetingView? meeting)
     {
-        var title = Form.Title?.Trim() ?? "";
+        var title = UserText.Line(Form.Title) ?? "";
+        var region = UserText.Line(Form.Region) ?? "";
         if (title.Length is 0 or > 120)
         {
             ModelState.AddModelError("Form.Title", texts["Organise.TitleInvalid"]);
@@ -98,7 +100,7 @@ public sealed partial class OrganiseModel(IGrainFactory grains, IStringLocalizer
             ModelState.AddModelError("Form.Countries", texts["Join.CountryInvalid"]);
         }
 
-        if (Form.Kind == BoardKind.Glocal && string.IsNullOrWhiteSpace(Form.Region))
+        if (Form.Kind == BoardKind.Glocal && region.Length == 0)
         {
             ModelState.AddModelError("Form.Region", texts["Organise.RegionRequired"]);
         }
@@ -120,14 +122,15 @@ public sealed partial class OrganiseModel(IGrainFactory grains, IStringLocalizer
             Title = title,
             Slots = isGlocal ? [] : slots.OfType<Slot>().ToList(),
             Spaces = isGlocal ? [] : spaces,
-            Region = isGlocal ? new Region(Form.Region!.Trim(), countries) : null,
+            Region = isGlocal ? new Region(region, countries) : null,
             DotsPerParticipant = Form.DotsPerParticipant,
             MaxDotsPerCard = Form.MaxDotsPerCard,
         };
     }
 
+    /// <summary>Each line of a text area, normalised as shown text (<see cref="UserText"/>); blank lines dropped.</summary>
     private static IEnumerable<string> Lines(string? text) =>
-        (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        (text ?? "").Split('\n').Select(line => UserText.Line(line)!).Where(line => line.Length > 0);
 
     /// <summary>
     /// "10:00-10:45 Round 1" on the meeting's first day in its time zone, or "2026-12-06 10:00-10:45 Round 1" on
