@@ -36,7 +36,7 @@ public sealed class ContentSecurityPolicyTests(BoardSite site)
 
             // The projector's SVG ranking and QR code, the organiser's board view, the summary, the language switch.
             await organiser.GotoAsync($"{meeting.BoardPath}/projector");
-            await Expect(organiser.Locator("#ranking g")).ToHaveCountAsync(1);
+            await Expect(organiser.Locator("#ranking li")).ToHaveCountAsync(1);
             await organiser.GotoAsync(meeting.BoardPath);
             await Expect(Card(organiser, "Robots in class")).ToBeVisibleAsync();
             await organiser.GotoAsync($"{meeting.MeetingPath}/summary");

@@ -65,7 +65,9 @@ public sealed class WholeDayTests(BoardSite site)
             await organiser.GetByRole(AriaRole.Button, new() { Name = "Add the board" }).ClickAsync();
             await Expect(organiser.GetByRole(AriaRole.Link, new() { Name = "Open the board" })).ToBeVisibleAsync();
             await organiser.GetByRole(AriaRole.Button, new() { Name = "Create an invite link" }).ClickAsync();
-            var inviteLink = await organiser.GetByLabel("Invite link for a facilitator").InputValueAsync();
+            var inviteLink = await organiser.GetByLabel("Invite link").InputValueAsync();
+            await CheckAsync(organiser, "invites");
+            await organiser.GetByRole(AriaRole.Link, new() { Name = "Back to the organiser console" }).ClickAsync();
             await CheckAsync(organiser, "organise");
             var meeting = new Meeting(
                 new Uri(organiser.Url).AbsolutePath.Replace("/organise", ""),

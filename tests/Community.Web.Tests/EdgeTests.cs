@@ -50,7 +50,8 @@ public sealed class EdgeTests(WebFixture fixture)
         using var created = await PageForms.PostAsync(browser, "/new", "/new", new Dictionary<string, string>
         {
             ["Form.Title"] = "Cookie meeting",
-            ["Form.OrganiserName"] = "Mila",
+            ["OrganiserName"] = "Mila",
+            ["Form.TimeZone"] = "Europe/Sofia",
         });
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         var meetingId = created.RequestMessage!.RequestUri!.Segments[2].TrimEnd('/');
@@ -125,7 +126,8 @@ public sealed class EdgeTests(WebFixture fixture)
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["Form.Title"] = "Behind the proxy",
-                ["Form.OrganiserName"] = "Mila",
+                ["OrganiserName"] = "Mila",
+                ["Form.TimeZone"] = "Europe/Sofia",
                 ["__RequestVerificationToken"] = token,
             }),
         };
