@@ -1,0 +1,144 @@
+// Puts the board on the page: the lanes with their cards, the state line and the round countdown.
+import { t } from '../texts.js';
+import { activeCards, timeLeft } from '../live.js';
+import { page, mine, elements, make, laneTitle } from './page.js';
+import { setDots, toggle } from './dots.js';
+import { placementOf } from './grid.js';
+import { createFacilitatorTools, updateFacilitatorTools } from './facilitation.js';
+
+const cardElements = new Map();
+
+function createCardElement(card) {
+  const title = make('h3', { className: 'card-title' });
+  const description = make('p', { className: 'card-description' });
+  const dotsCount = make('span', { className: 'dots-count' });
+  const interestedCount = make('span');
+  const presentCount = make('span');
+  const author = make('span');
+  const place = make('p', { className: 'card-place' });
+  const myDots = make('output');
+  const less = make('button', { type: 'button', textContent: '−' });
+  const more = make('button', { type: 'button', textContent: '+' });
+  const interested = make('button', { type: 'button', className: 'secondary' });
+  const present = make('button', { type: 'button', className: 'secondary' });
+  const stepper = make('div', { className: 'dot-stepper' }, [less, myDots, more]);
+  stepper.setAttribute('role', 'group');
+
+  less.addEventListener('click', () => setDots(card.cardId, (mine.dots[card.cardId] ?? 0) - 1));
+  more.addEventListener('click', () => setDots(card.cardId, (mine.dots[card.cardId] ?? 0) + 1));
+  interested.addEventListener('click', () => toggle(card.cardId, 'interest', mine.interested));
+  present.addEventListener('click', () => toggle(card.cardId, 'presence', mine.present));
+
+  const element = make('li', { className: 'card', id: `card-${card.cardId}` }, [
+    title,
+    description,
+    make('p', { className: 'card-meta' }, [dotsCount, interestedCount, presentCount, author]),
+    place,
+    make('div', { className: 'card-actions' }, [stepper, interested, present]),
+  ]);
+  element.dataset.cardId = card.cardId;
+  const parts = { element, title, description, dotsCount, interestedCount, presentCount, author, place, myDots, less, more, interested, present, stepper };
+  if (page.isFacilitator) {
+    Object.assign(parts, createFacilitatorTools(card.cardId, element));
+  }
+
+  return parts;
+}
+
+function updateCardElement(parts, card) {
+  const open = page.board.state === 'open';
+  const myDots = mine.dots[card.cardId] ?? 0;
+  parts.title.textContent = card.title;
+  parts.description.textContent = card.description ?? '';
+  parts.description.hidden = !card.description;
+  parts.dotsCount.textContent = t('card.dots', card.dots);
+  parts.interestedCount.textContent = t('card.interested', card.interested);
+  parts.presentCount.textContent = t('card.present', card.present);
+  parts.author.textContent = t('card.author', card.authorName);
+  parts.myDots.textContent = t('card.myDots', myDots);
+  parts.stepper.setAttribute('aria-label', t('card.dotsFor', card.title));
+  parts.less.setAttribute('aria-label', t('card.lessDot', card.title));
+  parts.more.setAttribute('aria-label', t('card.moreDot', card.title));
+  parts.less.disabled = !open || myDots === 0;
+  // Stays enabled with no dots left: the server refuses and the page says why, rather than a silent grey button.
+  parts.more.disabled = !open;
+  setPressed(parts.interested, mine.interested.has(card.cardId), t('card.interestedButton'), card.title);
+  setPressed(parts.present, mine.present.has(card.cardId), t('card.presentButton'), card.title);
+  const cell = placementOf(card);
+  parts.place.textContent = cell ? t('card.placed', cell.slot.label, cell.space.name) : '';
+  parts.place.hidden = !cell;
+  parts.element.classList.toggle('scheduled', Boolean(cell));
+  if (page.isFacilitator) {
+    updateFacilitatorTools(parts, card, cell);
+  }
+}
+
+function setPressed(button, pressed, label, title) {
+  button.setAttribute('aria-pressed', String(pressed));
+  button.textContent = label;
+  button.setAttribute('aria-label', `${label}: ${title}`);
+}
+
+export function renderLanes() {
+  const board = page.board;
+  const cards = activeCards(board);
+  const lanes = board.lanes.length ? board.lanes : [{ id: '', title: t('Board.Topics') }];
+  const glocal = board.kind === 'glocal';
+  elements.lanes.classList.toggle('glocal', glocal);
+  const sections = lanes.map(lane => {
+    const laneCards = cards.filter(card => lanes.length === 1 || card.lane === lane.id);
+    const list = make('ul', { className: 'cards' });
+    for (const card of laneCards) {
+      let parts = cardElements.get(card.cardId);
+      if (!parts) {
+        parts = createCardElement(card);
+        cardElements.set(card.cardId, parts);
+      }
+
+      updateCardElement(parts, card);
+      list.append(parts.element);
+    }
+
+    if (laneCards.length === 0) {
+      list.append(make('li', { className: 'muted', textContent: t('board.noTopics') }));
+    }
+
+    const heading = make('h3', { textContent: laneTitle(lane), className: glocal ? '' : 'visually-hidden' });
+    return make('section', { className: 'lane' }, [heading, list]);
+  });
+
+  // Moving the focused element out and back in loses focus: remember it and restore it.
+  const focused = document.activeElement;
+  elements.lanes.replaceChildren(...sections);
+  if (focused && focused !== document.activeElement && document.contains(focused)) {
+    focused.focus();
+  }
+
+  for (const cardId of [...cardElements.keys()]) {
+    if (!board.cards.has(cardId) || !cards.some(card => card.cardId === cardId)) {
+      cardElements.delete(cardId);
+    }
+  }
+}
+
+export function renderState() {
+  const board = page.board;
+  elements.state.textContent = t(`state.${board.state}`);
+  elements.proposeForm?.querySelectorAll('input, textarea, select, button').forEach(control => {
+    control.disabled = board.state === 'locked';
+  });
+  elements.controls?.querySelectorAll('[data-state]').forEach(button => {
+    button.setAttribute('aria-pressed', String(button.dataset.state === board.state));
+  });
+  if (elements.laneSelect && elements.laneSelect.options.length === 0) {
+    elements.laneSelect.replaceChildren(...board.lanes.map(lane => make('option', { value: lane.id, textContent: laneTitle(lane) })));
+    elements.laneSelect.closest('.field').hidden = board.lanes.length < 2;
+  }
+}
+
+export function renderRound() {
+  const round = page.board?.round;
+  const left = timeLeft(round);
+  elements.round.hidden = left === null;
+  elements.round.textContent = left === null ? '' : t('round.left', round.label, left);
+}
