@@ -48,8 +48,4 @@ public static class ReturnUrls
     /// <summary>The join link for a code, carrying a local return URL.</summary>
     public static string JoinPath(string code, string? localReturnUrl) =>
         $"/j/{Uri.EscapeDataString(code)}" + (localReturnUrl is null ? "" : $"?returnUrl={Uri.EscapeDataString(localReturnUrl)}");
-
-    /// <summary>The meeting id of a local member page (<c>/m/{meetingId}/…</c>), else null.</summary>
-    public static string? MeetingIdOf(string? localReturnUrl) =>
-        localReturnUrl?.Split('/', '?', '#') is ["", "m", { Length: > 0 } meetingId, ..] ? meetingId : null;
 }

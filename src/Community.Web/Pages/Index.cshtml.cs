@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Community.Web.Pages;
 
 /// <summary>The home page: enter a code. A code that is short, mistyped or unknown is said next to the field.</summary>
-public sealed class IndexModel(IGrainFactory grains, MeetingJoining joining, JoinLimits limits, IStringLocalizer<PageText> texts) : PageModel
+public sealed class IndexModel(MeetingJoining joining, JoinLimits limits, IStringLocalizer<PageText> texts) : PageModel
 {
     /// <summary>The page to come back to after joining (see <see cref="ReturnUrls"/>).</summary>
     [BindProperty(SupportsGet = true)]
@@ -16,13 +16,9 @@ public sealed class IndexModel(IGrainFactory grains, MeetingJoining joining, Joi
 
     public CodeForm Form { get; private set; } = new(null, null, null);
 
-    public async Task OnGetAsync()
-    {
-        var returnUrl = ReturnUrls.Local(Url, ReturnUrl);
-        // A member page of a meeting opened before joining: its join code is public (the meeting page shows it).
-        var meeting = ReturnUrls.MeetingIdOf(returnUrl) is { } meetingId ? await MeetingPages.FindMeetingAsync(grains, meetingId) : null;
-        Form = new CodeForm(meeting?.JoinCode, null, returnUrl);
-    }
+    // A member page opened before joining comes back after joining; the code itself is for the room to give (it is
+    // shown only to members and on the projector), so it is not filled in here.
+    public void OnGet() => Form = new CodeForm(null, null, ReturnUrls.Local(Url, ReturnUrl));
 
     public async Task<IActionResult> OnPostAsync(string? code)
     {
