@@ -1,7 +1,7 @@
 // The topic page: the card's place and counts follow the board live; the notes and photos are read again whenever
 // the board says the card changed (the discussion grain records every change of notes or photos on the board).
 // Notes are previewed with the server's Markdown renderer, so the preview is what everyone will read.
-import { callApi, explain } from './api.js';
+import { callApi, statusLine } from './api.js';
 import { t } from './texts.js';
 import { BoardFeed } from './live.js';
 import { browserZone } from './meeting-time.js';
@@ -35,15 +35,7 @@ const elements = {
 /** The notes as last stored (what the editor started from) and the discussion version they came with. */
 let stored = { notes: null, version: -1 };
 
-function say(text) {
-  elements.problem.textContent = '';
-  elements.status.textContent = text;
-}
-
-function complain(result) {
-  elements.status.textContent = '';
-  elements.problem.textContent = explain(result);
-}
+const { say, complain } = statusLine(elements.status, elements.problem);
 
 function clock(iso, timeZone) {
   return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(iso));
