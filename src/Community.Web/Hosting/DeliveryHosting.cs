@@ -19,7 +19,8 @@ namespace Community.Web.Hosting;
 /// </summary>
 public static class DeliveryHosting
 {
-    private const string DevelopmentCachingSetting = "EnableStaticAssetsDevelopmentCaching";
+    /// <summary>ASP.NET Core's switch for patching static assets at runtime when their files changed after the build.</summary>
+    private const string RuntimeReloadSetting = "ReloadStaticAssetsAtRuntime";
 
     public static WebApplicationBuilder AddCommunityDelivery(this WebApplicationBuilder builder)
     {
@@ -27,12 +28,13 @@ public static class DeliveryHosting
         // not only Development: ./run.sh runs the built app as Production. A published app has no such manifest and
         // serves its wwwroot as published.
         builder.WebHost.UseStaticWebAssets();
-        // A built (not published) app serves its assets through the SDK's development handler, which sends no-cache
-        // unless told otherwise. Outside Development the manifest's own headers are right: immutable for a year on
-        // fingerprinted URLs (a changed file gets a new fingerprint), revalidation with ETags for the plain ones.
+        // A built (not published) app would otherwise patch every asset at runtime: the manifest's modification
+        // times never equal the files' (it keeps whole seconds), so each asset counts as changed since the build and
+        // is sent with no-cache and "gzip" at compression level none, its full size on the wire. Outside Development
+        // the build's own answers are right: its precompressed files, immutable for a year on fingerprinted URLs.
         if (!builder.Environment.IsDevelopment())
         {
-            builder.Configuration[DevelopmentCachingSetting] ??= "true";
+            builder.Configuration[RuntimeReloadSetting] ??= "false";
         }
 
         builder.Services.AddResponseCompression(options =>
