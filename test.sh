@@ -8,7 +8,7 @@ source scripts/install-tools.sh
 started=$SECONDS
 require_dotnet
 install_node_packages
-install_debian_packages
+install_debian_packages chromium redis-server
 
 dotnet build Community.sln --nologo -clp:ErrorsOnly
 

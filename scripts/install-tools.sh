@@ -26,11 +26,13 @@ install_node_packages() {
     npm ci --no-audit --no-fund --loglevel=error
 }
 
-# Debian packages some tests need (Chromium for the browser tests, redis-server for the multi-silo tests).
+# Debian packages, each named like the command it provides: chromium for the browser tests, redis-server for the
+# multi-silo tests and ./run.sh --cluster. Installs only the missing ones.
 install_debian_packages() {
-    local missing=()
-    command -v chromium >/dev/null || missing+=(chromium)
-    command -v redis-server >/dev/null || missing+=(redis-server)
+    local missing=() package
+    for package in "$@"; do
+        command -v "$package" >/dev/null || missing+=("$package")
+    done
     [ ${#missing[@]} -eq 0 ] && return 0
 
     command -v apt-get >/dev/null || { echo "Missing ${missing[*]} and no apt-get to install them." >&2; exit 1; }

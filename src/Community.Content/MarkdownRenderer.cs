@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using AngleSharp.Dom;
 using Ganss.Xss;
 using Markdig;
@@ -8,7 +9,9 @@ namespace Community.Content;
 /// The one Markdown renderer of the app. The silo publishes summaries with it and the web previews with it, so a
 /// preview is exactly what will publish. Markdig is not a sanitizer: raw HTML is disabled and no generic attributes
 /// are parsed, then HtmlSanitizer keeps only the elements Markdown produces, only http, https and mailto links,
-/// images only from our own <see cref="MediaPath"/>, and every link gets rel="nofollow ugc".
+/// images only from our own <see cref="MediaPath"/>, and every link gets rel="nofollow ugc". What people save is
+/// checked against <see cref="MarkdownLimits"/> first, so rendering it stays cheap; publishing renders with
+/// <see cref="TryToHtml"/>, which never throws.
 /// </summary>
 public static class MarkdownRenderer
 {
@@ -25,10 +28,35 @@ public static class MarkdownRenderer
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
+    /// <summary>The sanitised HTML; throws <see cref="ArgumentException"/> for Markdown Markdig refuses (too deeply nested).</summary>
     public static string ToHtml(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
         return Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+    }
+
+    /// <summary>
+    /// The sanitised HTML, or false for Markdown beyond twice <see cref="MarkdownLimits"/> (a summary's own markup
+    /// around notes within the limits fits) or that Markdig refuses. Never throws, never takes long.
+    /// </summary>
+    public static bool TryToHtml(string markdown, [NotNullWhen(true)] out string? html)
+    {
+        html = null;
+        if (MarkdownLimits.Refusal(markdown, factor: 2) is not null)
+        {
+            return false;
+        }
+
+        try
+        {
+            html = ToHtml(markdown);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            // Markdig's own depth limit ("too deeply nested"): not renderable, whatever it is.
+            return false;
+        }
     }
 
     private static HtmlSanitizer CreateSanitizer()

@@ -116,6 +116,9 @@ public sealed record CardView
     [Id(11)] public string? MergedInto { get; init; }
     [Id(12)] public IReadOnlyList<string> LinkedBoards { get; init; } = [];
     [Id(13)] public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>Its discussion has notes (kept by the board from <see cref="IBoardGrain.RecordDiscussion"/>).</summary>
+    [Id(14)] public bool HasNotes { get; init; }
+    [Id(15)] public int PhotoCount { get; init; }
 }
 
 /// <summary>A running round: everyone sees the same countdown.</summary>
@@ -233,6 +236,12 @@ public interface IBoardGrain : IGrainWithStringKey
     /// <summary>Facilitator: merge a duplicate into another card; dots (within caps and budgets), interest and notes move.</summary>
     Task<CardView> Merge(Actor actor, string cardId, string intoCardId);
 
+    /// <summary>
+    /// Called by the card's discussion grain after every change of its notes or photos: the card shows whether it
+    /// has notes and how many photos, and watchers hear of it (the version grows even when the counts stay).
+    /// </summary>
+    Task<CardView> RecordDiscussion(string cardId, bool hasNotes, int photoCount);
+
     Task<BoardSnapshot> StartRound(Actor actor, string label, TimeSpan duration);
 
     Task<BoardSnapshot> StopRound(Actor actor);
@@ -252,6 +261,12 @@ public interface IBoardGrain : IGrainWithStringKey
     /// so no budget is ever exceeded; voters may move them again. Restoring a proposed card is a no-op.
     /// </summary>
     Task<CardView> Restore(Actor actor, string cardId);
+
+    /// <summary>
+    /// Called by the meeting grain when a participant is removed: their dots, interest and presence leave the board,
+    /// whatever its state, in one change that watchers see. Idempotent.
+    /// </summary>
+    Task RemoveParticipant(string participantId);
 
     /// <summary>Subscribes or renews; a subscription not renewed for two minutes expires.</summary>
     Task Subscribe(IBoardObserver observer);

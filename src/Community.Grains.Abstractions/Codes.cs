@@ -16,3 +16,20 @@ public static class Codes
 
     public static bool IsWellFormed(string code) => code.Length == Length && code.All(Alphabet.Contains);
 }
+
+/// <summary>
+/// Invite links carry a long random token instead of a short code: 32 random bytes (256 bits) in base64url, so they
+/// cannot be guessed and never collide with the 6-character join codes. Case matters, so they are not normalised.
+/// </summary>
+public static class InviteTokens
+{
+    public const int Length = 43;
+
+    private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+    public static bool IsWellFormed(string token) => token.Length == Length && token.All(Alphabet.Contains);
+
+    /// <summary>What people type or paste: an invite token as it is (trimmed), anything else as a join code.</summary>
+    public static string NormalizeLookup(string typed) =>
+        typed.Trim() is var trimmed && IsWellFormed(trimmed) ? trimmed : Codes.Normalize(typed);
+}

@@ -1,12 +1,20 @@
 namespace Community.Grains.Abstractions;
 
-/// <summary>A flip-chart photo stored in the media container under a generated name.</summary>
+/// <summary>
+/// A flip-chart photo stored in the media container under generated names, both served at /media/{name}:
+/// <see cref="MediaName"/> is the display size (longest side about 1600 px), <see cref="ThumbnailMediaName"/> the
+/// thumbnail (about 400 px) that boards and phones show. Photos stored before thumbnails existed have a null
+/// thumbnail and no size; their <see cref="MediaName"/> is the stripped original.
+/// </summary>
 [Immutable, GenerateSerializer]
 public sealed record PhotoRef(
     [property: Id(0)] string MediaName,
     [property: Id(1)] string ContentType,
     [property: Id(2)] string AddedBy,
-    [property: Id(3)] DateTimeOffset AddedAt);
+    [property: Id(3)] DateTimeOffset AddedAt,
+    [property: Id(4)] string? ThumbnailMediaName = null,
+    [property: Id(5)] int? Width = null,
+    [property: Id(6)] int? Height = null);
 
 /// <summary>What was said and drawn in one topic's discussion.</summary>
 [Immutable, GenerateSerializer]

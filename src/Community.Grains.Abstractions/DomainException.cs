@@ -48,6 +48,8 @@ public enum DomainError
     Conflict,
     /// <summary>409: the meeting is closed: nobody joins any more.</summary>
     MeetingClosed,
+    /// <summary>410: the invite expired, was used up or was revoked.</summary>
+    InviteUnusable,
 }
 
 public static class DomainErrors
@@ -64,6 +66,7 @@ public static class DomainErrors
         DomainError.CardNotActive => "card-not-active",
         DomainError.Conflict => "conflict",
         DomainError.MeetingClosed => "meeting-closed",
+        DomainError.InviteUnusable => "invite-unusable",
         _ => "error",
     };
 }

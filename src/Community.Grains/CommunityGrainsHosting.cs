@@ -14,12 +14,13 @@ public static class CommunityGrainsHosting
     /// </summary>
     public static ISiloBuilder AddCommunityGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString("Blobs") is { Length: > 0 } configured
-            ? configured
-            : BlobConnection.DevelopmentConnectionString;
+        var connectionString = BlobsConnectionString(configuration);
         silo.AddBlobGrainStorageAsDefault(options => options.ConnectionString = connectionString);
         silo.Services.AddSingleton(_ => BlobConnection.CreateServiceClient(connectionString));
         silo.Services.AddSingleton<SummaryStore>().AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<SummaryStore>());
         return silo;
     }
+
+    public static string BlobsConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("Blobs") is { Length: > 0 } configured ? configured : BlobConnection.DevelopmentConnectionString;
 }

@@ -3,6 +3,11 @@ using Community.Grains.Storage;
 using Community.Silo;
 
 var builder = Host.CreateApplicationBuilder(args);
+if (args is ["restore-state", var blobName])
+{
+    return await StateRestore.RunAsync(builder.Configuration, blobName);
+}
+
 builder.Logging.AddCommunityConsole();
 builder.UseOrleans(silo => silo.UseCommunityClustering(builder.Configuration).AddCommunityGrains(builder.Configuration));
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));

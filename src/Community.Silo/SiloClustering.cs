@@ -11,6 +11,10 @@ public static class SiloClustering
     /// <summary>
     /// Localhost clustering for a laptop; Redis clustering when <c>ConnectionStrings:Redis</c> is set, so silos on
     /// several machines form one cluster. Ports come from COMMUNITY_SILO_PORT and COMMUNITY_GATEWAY_PORT.
+    /// A cluster declares a silo dead after <c>Community:Membership:MissedProbesLimit</c> (2) probes missed by
+    /// <c>Community:Membership:ProbeTimeout</c> (2 s): tuned for silos on one LAN, where a probe that takes 2 s
+    /// means the silo is gone; Orleans' defaults (3 x 5 s) suit the wider internet and keep a dead silo's grains
+    /// unreachable for longer. docs/reliability.md has the figures for both.
     /// </summary>
     public static ISiloBuilder UseCommunityClustering(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -27,6 +31,11 @@ public static class SiloClustering
         {
             options.ClusterId = ClusterId;
             options.ServiceId = ServiceId;
+        });
+        silo.Configure<ClusterMembershipOptions>(options =>
+        {
+            options.ProbeTimeout = configuration.GetValue("Community:Membership:ProbeTimeout", TimeSpan.FromSeconds(2));
+            options.NumMissedProbesLimit = configuration.GetValue("Community:Membership:MissedProbesLimit", 2);
         });
         silo.ConfigureEndpoints(AdvertisedAddress(configuration), siloPort, gatewayPort, listenOnAnyHostAddress: true);
         return silo.UseRedisClustering(redis);

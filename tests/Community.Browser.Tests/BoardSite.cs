@@ -59,14 +59,15 @@ public sealed class BoardSite : IAsyncLifetime
         return new Meeting($"/m/{created.MeetingId}", $"/m/{created.MeetingId}/b/{board.BoardId}", created.JoinCode, invite.Code);
     }
 
-    /// <summary>A fresh person: their own cookies, a phone-sized window unless told otherwise.</summary>
-    public async Task<IPage> NewPersonAsync(int width = 360, int height = 780)
+    /// <summary>A fresh person: their own cookies, a phone-sized window unless told otherwise, in the given IANA time zone (else the machine's).</summary>
+    public async Task<IPage> NewPersonAsync(int width = 360, int height = 780, string? timeZone = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",
+            TimezoneId = timeZone,
         });
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(90_000);

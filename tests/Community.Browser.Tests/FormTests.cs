@@ -25,7 +25,7 @@ public sealed class FormTests(BoardSite site)
 
             await person.GotoAsync("/new");
             await person.GetByRole(AriaRole.Button, new() { Name = "Create the meeting" }).ClickAsync();
-            await Expect(person.GetByRole(AriaRole.Alert)).ToContainTextAsync("Type a title of 1 to 120 characters.");
+            await Expect(person.GetByRole(AriaRole.Alert)).ToContainTextAsync("Type a title of 1 to 200 characters.");
             await Expect(person).ToHaveURLAsync(new Regex("/new$"));
 
             var organised = await OrganiseAsync(person, "Forms meeting");

@@ -186,16 +186,16 @@ public sealed class LiveBoardTests(BoardSite site)
 
             await ProposeAsync(ana, "Digital citizenship");
             await ProposeAsync(ana, "Game design");
-            await Expect(screen.Locator("#ranking g")).ToHaveCountAsync(2);
+            await Expect(screen.Locator("#ranking li")).ToHaveCountAsync(2);
             await GiveDotAsync(ana, "Game design");
             await GiveDotAsync(boris, "Game design");
-            var rows = screen.Locator("#ranking g");
+            var rows = screen.Locator("#ranking li");
             await Expect(rows.First).ToContainTextAsync("Game design");
-            await Expect(rows.First.Locator("text.count")).ToHaveTextAsync("2");
+            await Expect(rows.First.Locator(".rank-count")).ToHaveTextAsync("2");
 
             await GiveDotAsync(ana, "Digital citizenship");
             await GiveDotAsync(boris, "Digital citizenship");
-            await Expect(rows.Filter(new() { HasText = "Digital citizenship" }).Locator("text.count")).ToHaveTextAsync("2");
+            await Expect(rows.Filter(new() { HasText = "Digital citizenship" }).Locator(".rank-count")).ToHaveTextAsync("2");
 
             // The facilitator starts a round: its countdown shows on the big screen and on every phone.
             await facilitator.GetByLabel("Name of the round").FillAsync("Round 1");
@@ -209,7 +209,7 @@ public sealed class LiveBoardTests(BoardSite site)
             {
                 await ProposeAsync(boris, "Climate data projects");
                 await GiveDotAsync(boris, "Climate data projects");
-                await Expect(screen.Locator("#ranking g")).ToHaveCountAsync(3);
+                await Expect(screen.Locator("#ranking li")).ToHaveCountAsync(3);
                 await Screenshots.TakeAsync(screen, folder, "projector", 1280, 800);
             }
         }, facilitator, ana, boris);

@@ -1,3 +1,4 @@
+using Community.Grains.Abstractions;
 namespace Community.Browser.Tests;
 
 /// <summary>What people do through the pages, step by step, as they would with a mouse, a keyboard or a thumb.</summary>
@@ -26,12 +27,23 @@ public static partial class People
         return new Meeting(meetingPath, boardPath!, code);
     }
 
-    /// <summary>A participant types the code on the home page, gives a name and opens the board.</summary>
+    /// <summary>
+    /// A participant types the code on the home page (in lower case: codes are not case-sensitive), or a facilitator
+    /// opens their invite link (a long token, which is); either gives a name and opens the board.
+    /// </summary>
     public static async Task JoinAsync(IPage person, Meeting meeting, string name)
     {
-        await person.GotoAsync("/");
-        await person.GetByLabel("Meeting code").FillAsync(meeting.Code.ToLowerInvariant());
-        await person.GetByRole(AriaRole.Button, new() { Name = "Join", Exact = true }).ClickAsync();
+        if (InviteTokens.IsWellFormed(meeting.Code))
+        {
+            await person.GotoAsync($"/j/{meeting.Code}");
+        }
+        else
+        {
+            await person.GotoAsync("/");
+            await person.GetByLabel("Meeting code").FillAsync(meeting.Code.ToLowerInvariant());
+            await person.GetByRole(AriaRole.Button, new() { Name = "Join", Exact = true }).ClickAsync();
+        }
+
         await person.GetByLabel("Your name").FillAsync(name);
         await person.GetByRole(AriaRole.Button, new() { Name = "Join the meeting" }).ClickAsync();
         await Expect(person).ToHaveURLAsync(new Regex(Regex.Escape(meeting.MeetingPath) + "$"));

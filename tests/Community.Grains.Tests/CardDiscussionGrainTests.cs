@@ -39,6 +39,8 @@ public sealed class CardDiscussionGrainTests(ClusterFixture fixture)
 
         await Refused(DomainError.Forbidden, () => discussion.SetNotes(Scenario.Participant(), "mine"));
         await Refused(DomainError.Invalid, () => discussion.SetNotes(author, new string('n', 20_001)), "markdown");
+        await Refused(DomainError.Invalid, () => discussion.SetNotes(author, new string('>', 19_000)), "markdown");
+        await Refused(DomainError.Invalid, () => discussion.SetNotes(author, string.Concat(Enumerable.Repeat("[x](", 5_000))), "markdown");
         await Refused(DomainError.CardNotActive, () => scenario.Discussion(snapshot, removed.CardId).SetNotes(author, "late"));
         await Refused(DomainError.NotFound, () => scenario.Discussion(snapshot, "no-such-card").SetNotes(author, "lost"), "cardId");
 
@@ -82,5 +84,36 @@ public sealed class CardDiscussionGrainTests(ClusterFixture fixture)
         var merged = await scenario.Discussion(snapshot, survivor.CardId).Get();
         Assert.Equal("Survivor notes\n\n## AI at school\n\nDuplicate notes", merged.Notes);
         Assert.Equal(["wall.jpg"], merged.Photos.Select(photo => photo.MediaName));
+        var shown = Assert.Single((await board.GetSnapshot(null)).Cards);
+        Assert.True(shown.HasNotes);
+        Assert.Equal(1, shown.PhotoCount);
+    }
+
+    [Fact]
+    public async Task The_board_shows_notes_and_photo_counts_and_every_notes_edit_raises_its_version()
+    {
+        var scenario = await Scenario.StartAsync(fixture.Grains);
+        var board = await scenario.BoardAsync();
+        var author = Scenario.Participant();
+        var card = await board.Propose(author, new CardDraft(null, "Robots", null));
+        var discussion = scenario.Discussion(await board.GetSnapshot(null), card.CardId);
+        Assert.False((await board.GetCard(card.CardId)).HasNotes);
+
+        await discussion.SetNotes(author, "First");
+        var afterNotes = await board.GetSnapshot(null);
+        await discussion.SetNotes(author, "Second");
+        await discussion.AddPhoto(author, Photo("a.jpg"));
+        await discussion.AddPhoto(author, Photo("b.jpg"));
+        var afterPhotos = await board.GetSnapshot(null);
+        await discussion.SetNotes(author, "   ");
+
+        Assert.True(Assert.Single(afterNotes.Cards).HasNotes);
+        Assert.Equal(afterNotes.Version + 3, afterPhotos.Version);
+        Assert.Equal(2, Assert.Single(afterPhotos.Cards).PhotoCount);
+        var cleared = await board.GetCard(card.CardId);
+        Assert.False(cleared.HasNotes);
+        Assert.Equal(2, cleared.PhotoCount);
+        await Refused(DomainError.Invalid, () => board.RecordDiscussion(card.CardId, true, -1), "photoCount");
+        await Refused(DomainError.NotFound, () => board.RecordDiscussion("no-such-card", true, 0), "cardId");
     }
 }

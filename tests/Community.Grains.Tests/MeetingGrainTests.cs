@@ -120,7 +120,7 @@ public sealed class MeetingGrainTests(ClusterFixture fixture)
         {
             await Refused(DomainError.Forbidden, () => scenario.Meeting.Update(actor, new MeetingPatch { Title = "Mine now" }));
             await Refused(DomainError.Forbidden, () => scenario.Meeting.AddBoard(actor, Scenario.OpenSpace));
-            await Refused(DomainError.Forbidden, () => scenario.Meeting.CreateInvite(actor, Role.Facilitator, []));
+            await Refused(DomainError.Forbidden, () => scenario.Meeting.CreateInvite(actor, Scenario.Invite(Role.Facilitator)));
         }
 
         Assert.Equal(Scenario.Json(before), Scenario.Json(await scenario.Meeting.Get()));
@@ -181,19 +181,21 @@ public sealed class MeetingGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task An_invite_code_resolves_to_a_facilitator_of_the_chosen_boards()
+    public async Task An_invite_token_resolves_to_a_facilitator_of_the_chosen_boards()
     {
         var scenario = await Scenario.StartAsync(Grains);
         var board = await (await scenario.BoardAsync()).GetSnapshot(null);
 
-        var invite = await scenario.Meeting.CreateInvite(scenario.Organiser, Role.Facilitator, [board.BoardId]);
+        var invite = await scenario.Meeting.CreateInvite(scenario.Organiser, Scenario.Invite(Role.Facilitator, board.BoardId));
 
-        Assert.True(Codes.IsWellFormed(invite.Code));
+        Assert.True(InviteTokens.IsWellFormed(invite.Code));
+        Assert.False(Codes.IsWellFormed(invite.Code));
         Assert.NotEqual((await scenario.Meeting.Get()).JoinCode, invite.Code);
         var target = await Grains.GetGrain<ICodeGrain>(invite.Code).Resolve();
         Assert.Equal(scenario.MeetingId, target?.MeetingId);
         Assert.Equal(Role.Facilitator, target?.Role);
         Assert.Equal([board.BoardId], target?.BoardIds);
+        Assert.Equal(invite.InviteId, target?.InviteId);
     }
 
     [Fact]
@@ -201,7 +203,7 @@ public sealed class MeetingGrainTests(ClusterFixture fixture)
     {
         var scenario = await Scenario.StartAsync(Grains);
 
-        await Refused(DomainError.Invalid, () => scenario.Meeting.CreateInvite(scenario.Organiser, Role.Participant, []), "role");
-        await Refused(DomainError.Invalid, () => scenario.Meeting.CreateInvite(scenario.Organiser, Role.Facilitator, ["nope"]), "boardIds[0]");
+        await Refused(DomainError.Invalid, () => scenario.Meeting.CreateInvite(scenario.Organiser, Scenario.Invite(Role.Participant)), "role");
+        await Refused(DomainError.Invalid, () => scenario.Meeting.CreateInvite(scenario.Organiser, Scenario.Invite(Role.Facilitator, "nope")), "boardIds[0]");
     }
 }

@@ -40,6 +40,18 @@ public sealed class Scenario(IGrainFactory grains, string meetingId, Actor organ
 
     public static Actor Participant(string name = "Pat Participant") => new(NewId(), name, Role.Participant);
 
+    /// <summary>An invite that lasts a day, without a use limit.</summary>
+    public static InviteTerms Invite(Role role, params string[] boardIds) => new(role, boardIds, DateTimeOffset.UtcNow.AddDays(1), null);
+
+    /// <summary>Registers a person in the meeting (as a join does) and returns them as an actor.</summary>
+    public async Task<Actor> JoinAsync(string name, Role role = Role.Participant)
+    {
+        var actor = new Actor(NewId(), name, role);
+        await Grains.GetGrain<IParticipantGrain>(Keys.Participant(MeetingId, actor.ParticipantId))
+            .Register(new ParticipantProfile(actor.ParticipantId, name, null, role, DateTimeOffset.UtcNow));
+        return actor;
+    }
+
     public static readonly BoardDefinition OpenSpace = new()
     {
         Kind = BoardKind.OpenSpace,

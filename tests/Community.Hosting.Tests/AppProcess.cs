@@ -28,6 +28,8 @@ public sealed class AppProcess : IAsyncDisposable
 
     public static AppProcess StartWeb(IReadOnlyDictionary<string, string> environment) => Start("Community.Web", environment);
 
+    public static AppProcess StartProxy(IReadOnlyDictionary<string, string> environment) => Start("Community.Proxy", environment);
+
     private static AppProcess Start(string project, IReadOnlyDictionary<string, string> environment)
     {
         var projectFolder = Path.Combine(RepositoryRoot.Path, "src", project);

@@ -27,12 +27,13 @@ public sealed partial class ComposeFileTests
     private static string Scalar(YamlMappingNode node, string key) => ((YamlScalarNode)node[key]).Value!;
 
     [Fact]
-    public void It_describes_storage_redis_two_silos_and_a_web_node()
+    public void It_describes_storage_redis_two_silos_two_web_nodes_and_the_proxy_in_front()
     {
         var builtFrom = BuiltServices().Select(entry => Scalar((YamlMappingNode)entry.Service["build"], "dockerfile")).ToList();
 
         Assert.Equal(2, builtFrom.Count(dockerfile => dockerfile == "src/Community.Silo/Dockerfile"));
-        Assert.Equal(1, builtFrom.Count(dockerfile => dockerfile == "src/Community.Web/Dockerfile"));
+        Assert.Equal(2, builtFrom.Count(dockerfile => dockerfile == "src/Community.Web/Dockerfile"));
+        Assert.Equal(1, builtFrom.Count(dockerfile => dockerfile == "src/Community.Proxy/Dockerfile"));
         Assert.Contains(Services.Children.Values.OfType<YamlMappingNode>(), service => service.Children.ContainsKey("image") && Scalar(service, "image").Contains("azurite"));
         Assert.Contains(Services.Children.Values.OfType<YamlMappingNode>(), service => service.Children.ContainsKey("image") && Scalar(service, "image").StartsWith("redis"));
     }

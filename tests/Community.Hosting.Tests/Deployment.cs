@@ -19,6 +19,13 @@ public sealed class Deployment(string blobs, string? redis = null)
         ["COMMUNITY_GATEWAY_PORT"] = gatewayPort.ToString(),
     });
 
+    /// <summary>The proxy of ./run.sh --cluster at <paramref name="url"/>, in front of the given web nodes.</summary>
+    public static Dictionary<string, string> Proxy(string url, IEnumerable<string> webNodes) => new()
+    {
+        ["COMMUNITY_WEB_URL"] = url,
+        ["COMMUNITY_WEB_NODES"] = string.Join(',', webNodes),
+    };
+
     private Dictionary<string, string> With(Dictionary<string, string> settings)
     {
         settings["ConnectionStrings__Blobs"] = blobs;

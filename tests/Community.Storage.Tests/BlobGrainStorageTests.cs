@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using Community.Grains.Abstractions;
 using Community.Grains.Storage;
 using Community.Testing;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -85,6 +85,24 @@ public sealed class AzuriteServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops Azurite as an operator would, keeping the data folder: SIGTERM makes it flush the metadata it otherwise
+    /// writes only every few seconds (a SIGKILL may lose those seconds, which is the emulator, not Azure). It
+    /// sometimes lingers after the first SIGTERM, so a second follows, and SIGKILL as the last resort.
+    /// </summary>
+    public async Task StopGracefullyAsync()
+    {
+        for (var attempt = 0; attempt < 2 && !_process.HasExited; attempt++)
+        {
+            using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()]);
+            await kill.WaitForExitAsync();
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await _process.WaitForExitAsync(wait.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        await StopAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();

@@ -75,6 +75,14 @@ public sealed class AccessTests(WebFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("203.0.113.7", "203.0.113.7")]
+    [InlineData("::ffff:203.0.113.7", "203.0.113.7")]
+    [InlineData("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2::1", "2001:db8:1:2::/64")]
+    public void Rate_limits_count_an_ipv6_client_by_its_64_network(string address, string partition) =>
+        Assert.Equal(partition, Endpoints.ClientAddress.PartitionKey(System.Net.IPAddress.Parse(address)));
+
     private string Issue(MeetingMember member) => App.Services.GetRequiredService<AccessTokens>().Issue(member);
 
     internal static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, string type)

@@ -15,6 +15,11 @@ public sealed class BadInputTests(WebFixture fixture)
         { "anonymous", "POST", "/api/meetings", """{"title":""}""", "title" },
         { "anonymous", "POST", "/api/meetings", """{"title":"Sofia","country":"Bulgaria"}""", "country" },
         { "anonymous", "POST", "/api/meetings", """{"title":"Sofia","timeZone":"Mars/Olympus"}""", "timeZone" },
+        { "anonymous", "POST", "/api/meetings", """{"title":"Sofia","country":"XX"}""", "country" },
+        { "anonymous", "POST", "/api/meetings", """{"title":"Sofia","venueName":"{long121}"}""", "venueName" },
+        { "organiser", "PATCH", "/api/meetings/{meeting}", """{"timeZone":"Europe/Atlantis"}""", "timeZone" },
+        { "organiser", "PATCH", "/api/meetings/{meeting}", """{"startsAt":"2025-04-03T10:00:00Z","endsAt":"2025-04-03T10:00:00Z"}""", "endsAt" },
+        { "organiser", "PATCH", "/api/meetings/{meeting}", """{"onlineLink":"javascript:alert(1)"}""", "onlineLink" },
         { "anonymous", "POST", "/api/meetings", """{"title":""", "" },
         { "anonymous", "POST", "/api/meetings", "", "" },
         { "organiser", "PATCH", "/api/meetings/{meeting}", """{"state":"finished"}""", "state" },
@@ -54,6 +59,10 @@ public sealed class BadInputTests(WebFixture fixture)
         { "facilitator", "POST", "/api/meetings/{meeting}/boards/{board}/cards/{card}/merge", """{}""", "intoCardId" },
         { "ana", "PUT", "/api/meetings/{meeting}/boards/{board}/cards/{card}/notes", """{"markdown":"{long20001}"}""", "markdown" },
         { "ana", "PUT", "/api/meetings/{meeting}/boards/{board}/cards/{card}/notes", """{}""", "markdown" },
+        { "boris", "POST", "/api/meetings/{meeting}/boards/{board}/cards/{card}/notes/preview", """{"markdown":"{long20001}"}""", "markdown" },
+        { "boris", "POST", "/api/meetings/{meeting}/boards/{board}/cards/{card}/notes/preview", """{}""", "markdown" },
+        { "boris", "POST", "/api/meetings/{meeting}/boards/{board}/cards/{card}/notes/preview", $$"""{"markdown":"{{new string('>', 40)}} too deep"}""", "markdown" },
+        { "ana", "PUT", "/api/meetings/{meeting}/boards/{board}/cards/{card}/notes", $$"""{"markdown":"{{new string('>', 40)}} too deep"}""", "markdown" },
     };
 
     [Theory]

@@ -46,7 +46,8 @@ public sealed class RateLimitTests(WebFixture fixture) : IDisposable
         using var response = await PageForms.PostAsync(client, "/new", "/new", new Dictionary<string, string>
         {
             ["Form.Title"] = "One too many",
-            ["Form.OrganiserName"] = "Mila",
+            ["OrganiserName"] = "Mila",
+            ["Form.TimeZone"] = "Europe/Sofia",
         });
 
         await AssertRateLimitedAsync(response);
@@ -107,7 +108,7 @@ public sealed class RateLimitTests(WebFixture fixture) : IDisposable
         Assert.Equal(30, joined.Select(member => member.ParticipantId).Distinct().Count());
     }
 
-    private static async Task AssertRateLimitedAsync(HttpResponseMessage response)
+    internal static async Task AssertRateLimitedAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After says when to retry.");

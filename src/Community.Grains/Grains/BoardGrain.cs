@@ -281,6 +281,21 @@ internal sealed class BoardGrain : Grain, IBoardGrain
         return grown.ToView();
     }
 
+    public async Task<CardView> RecordDiscussion(string cardId, bool hasNotes, int photoCount)
+    {
+        EnsureInitialized(Board);
+        if (photoCount < 0)
+        {
+            throw Rules.Invalid("photoCount", "photoCount cannot be negative.");
+        }
+
+        var card = Card(Board, cardId);
+        // Always a change: notes edited without changing the counts still tell the topic page to refresh them.
+        var recorded = card with { HasNotes = hasNotes, PhotoCount = photoCount };
+        await Change(Board.WithCard(recorded), cardId);
+        return recorded.ToView();
+    }
+
     public async Task<BoardSnapshot> StartRound(Actor actor, string label, TimeSpan duration)
     {
         EnsureFacilitator(actor);
@@ -350,6 +365,29 @@ internal sealed class BoardGrain : Grain, IBoardGrain
         var restored = card with { Status = CardStatus.Proposed, MergedInto = null };
         await Change(Board.WithCard(restored), cardId);
         return restored.ToView();
+    }
+
+    public async Task RemoveParticipant(string participantId)
+    {
+        EnsureInitialized(Board);
+        var next = Board.WithDotsOf(participantId, ImmutableDictionary<string, int>.Empty);
+        var touched = new List<string>();
+        foreach (var card in Board.Cards.Values)
+        {
+            var dots = Board.DotsOf(participantId).GetValueOrDefault(card.CardId);
+            if (dots > 0 || card.Interested.Contains(participantId) || card.Present.Contains(participantId))
+            {
+                next = next.WithCard(card with
+                {
+                    Dots = card.Dots - dots,
+                    Interested = card.Interested.Remove(participantId),
+                    Present = card.Present.Remove(participantId),
+                });
+                touched.Add(card.CardId);
+            }
+        }
+
+        await (touched.Count == 0 ? _commit.WhenDurable() : Change(next, [.. touched]));
     }
 
     public Task Subscribe(IBoardObserver observer)

@@ -48,6 +48,8 @@ internal sealed record StoredCard
     [Id(11)] public string? MergedInto { get; init; }
     [Id(12)] public IReadOnlyList<string> LinkedBoards { get; init; } = [];
     [Id(13)] public DateTimeOffset CreatedAt { get; init; }
+    [Id(14)] public bool HasNotes { get; init; }
+    [Id(15)] public int PhotoCount { get; init; }
 
     /// <summary>Still on the board: proposed or scheduled.</summary>
     public bool IsActive => Status is CardStatus.Proposed or CardStatus.Scheduled;
@@ -79,5 +81,7 @@ internal sealed record StoredCard
         MergedInto = MergedInto,
         LinkedBoards = LinkedBoards,
         CreatedAt = CreatedAt,
+        HasNotes = HasNotes,
+        PhotoCount = PhotoCount,
     };
 }

@@ -1,3 +1,4 @@
+using Community.Content;
 using Community.Grains.Abstractions;
 
 namespace Community.Grains.Grains;
@@ -24,6 +25,11 @@ internal sealed class CardDiscussionGrain(
             throw Rules.Invalid("markdown", $"Notes are Markdown of at most {MaxNotes} characters.");
         }
 
+        if (MarkdownLimits.Refusal(markdown) is { } refusal)
+        {
+            throw Rules.Invalid("markdown", refusal);
+        }
+
         var card = await ActiveCard();
         Rules.Require(actor.ParticipantId == card.AuthorId || actor.IsAtLeast(Role.Facilitator), DomainError.Forbidden,
             "Only the card's author or a facilitator may write its notes.");
@@ -39,12 +45,14 @@ internal sealed class CardDiscussionGrain(
     public async Task<CardDiscussion> AddPhoto(Actor actor, PhotoRef photo)
     {
         var mediaName = Rules.Text(photo.MediaName, "mediaName", 1, 200);
+        var thumbnail = photo.ThumbnailMediaName is null ? null : Rules.Text(photo.ThumbnailMediaName, "thumbnailMediaName", 1, 200);
+        Rules.Require(photo.Width is null or > 0 && photo.Height is null or > 0, DomainError.Invalid, "A photo's size is positive.", "width");
         Rules.Require(photo.ContentType?.StartsWith("image/", StringComparison.Ordinal) == true, DomainError.Invalid,
             "A photo's content type is an image type.", "contentType");
         await ActiveCard();
         Rules.Require(discussion.State.Photos.Count < MaxPhotos, DomainError.Conflict, $"A discussion holds at most {MaxPhotos} photos.");
         // Whoever the caller says added it, the actor did.
-        var added = photo with { MediaName = mediaName, AddedBy = actor.ParticipantId };
+        var added = photo with { MediaName = mediaName, ThumbnailMediaName = thumbnail, AddedBy = actor.ParticipantId };
         await Save(discussion.State with { Photos = [.. discussion.State.Photos, added] });
         return discussion.State;
     }
@@ -67,12 +75,25 @@ internal sealed class CardDiscussionGrain(
         return discussion.State;
     }
 
-    private Task Save(CardDiscussion next) => discussion.Store(next with { Version = discussion.State.Version + 1 });
+    /// <summary>Stores the discussion, then tells the board, so the card shows its notes and photos.</summary>
+    private async Task Save(CardDiscussion next)
+    {
+        await discussion.Store(next with { Version = discussion.State.Version + 1 });
+        var stored = discussion.State;
+        await Board().RecordDiscussion(CardId, !string.IsNullOrWhiteSpace(stored.Notes), stored.Photos.Count);
+    }
+
+    private string CardId => Keys.Parts(this.GetPrimaryKeyString())[2];
+
+    private IBoardGrain Board()
+    {
+        var parts = Keys.Parts(this.GetPrimaryKeyString());
+        return GrainFactory.GetGrain<IBoardGrain>(Keys.Board(parts[0], parts[1]));
+    }
 
     private async Task<CardView> ActiveCard()
     {
-        var parts = Keys.Parts(this.GetPrimaryKeyString());
-        var card = await GrainFactory.GetGrain<IBoardGrain>(Keys.Board(parts[0], parts[1])).GetCard(parts[2]);
+        var card = await Board().GetCard(CardId);
         Rules.Require(card.Status is CardStatus.Proposed or CardStatus.Scheduled, DomainError.CardNotActive,
             $"Card {card.CardId} is {card.Status}.", "cardId");
         return card;

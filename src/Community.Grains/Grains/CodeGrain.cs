@@ -8,7 +8,7 @@ internal sealed record CodeRecord
     [Id(0)] public CodeTarget? Target { get; init; }
 }
 
-/// <summary>One short code and what it opens. The first claim wins, so two meetings never share a code.</summary>
+/// <summary>One join code or invite token and what it opens. The first claim wins, so two meetings never share a code.</summary>
 internal sealed class CodeGrain(
     [PersistentState(CodeGrain.StateName)] IPersistentState<CodeRecord> code) : Grain, ICodeGrain
 {
@@ -18,7 +18,7 @@ internal sealed class CodeGrain(
     public async Task<bool> TryClaim(CodeTarget target)
     {
         var key = this.GetPrimaryKeyString();
-        Rules.Require(Codes.IsWellFormed(key), DomainError.Invalid, $"'{key}' is not a well-formed code.", "code");
+        Rules.Require(Codes.IsWellFormed(key) || InviteTokens.IsWellFormed(key), DomainError.Invalid, $"'{key}' is not a well-formed code.", "code");
         if (code.State.Target is { } existing)
         {
             return SameTarget(existing, target);
@@ -32,5 +32,5 @@ internal sealed class CodeGrain(
 
     // Records compare lists by reference, so the board ids are compared item by item.
     private static bool SameTarget(CodeTarget a, CodeTarget b) =>
-        a.MeetingId == b.MeetingId && a.Role == b.Role && a.BoardIds.SequenceEqual(b.BoardIds);
+        a.MeetingId == b.MeetingId && a.Role == b.Role && a.InviteId == b.InviteId && a.BoardIds.SequenceEqual(b.BoardIds);
 }

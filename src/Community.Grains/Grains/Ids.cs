@@ -15,4 +15,7 @@ internal static class Ids
     public static string NewParticipantId() => RandomNumberGenerator.GetString(IdAlphabet, 20);
 
     public static string NewCode() => RandomNumberGenerator.GetString(Codes.Alphabet, Codes.Length);
+
+    /// <summary>An invite link's token: 256 random bits in base64url (<see cref="InviteTokens"/>).</summary>
+    public static string NewInviteToken() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 }

@@ -34,6 +34,8 @@ internal sealed class ParticipantGrain(
             // A retried join is fine; a second, different person under the same id is not.
             Rules.Require(existing with { JoinedAt = registered.JoinedAt } == registered, DomainError.Conflict,
                 $"Participant {profile.ParticipantId} is already registered.");
+            // The roster may have missed it if the first attempt failed after storing; adding again is harmless.
+            await grains.GetGrain<IRosterGrain>(parts[0]).Add(existing);
             return existing;
         }
 
@@ -45,6 +47,7 @@ internal sealed class ParticipantGrain(
         }
 
         await participant.Store(new ParticipantRecord { Profile = registered });
+        await grains.GetGrain<IRosterGrain>(parts[0]).Add(registered);
         return registered;
     }
 

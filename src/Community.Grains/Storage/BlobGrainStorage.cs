@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Community.Grains.Abstractions;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
@@ -10,7 +11,8 @@ namespace Community.Grains.Storage;
 /// <summary>
 /// Grain state as one plain JSON blob per grain, with ETag optimistic concurrency, in the manner of Orleans'
 /// AzureBlobGrainStorage: create with If-None-Match: *, update and delete with If-Match, and a lost race is an
-/// <see cref="InconsistentStateException"/> that leaves the stored value as it was.
+/// <see cref="InconsistentStateException"/> that leaves the stored value as it was. Storage that cannot be reached
+/// or fails is a <see cref="StorageUnavailableException"/> naming the blob, which the web answers with 503.
 /// </summary>
 internal sealed partial class BlobGrainStorage : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
@@ -57,6 +59,10 @@ internal sealed partial class BlobGrainStorage : IGrainStorage, ILifecyclePartic
             grainState.ETag = null;
             grainState.RecordExists = false;
         }
+        catch (Exception exception) when (IsStorageFault(exception))
+        {
+            throw Unavailable(blobName, exception);
+        }
     }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -79,6 +85,30 @@ internal sealed partial class BlobGrainStorage : IGrainStorage, ILifecyclePartic
             LogLostRace(blobName, grainState.ETag, exception.Status);
             throw new InconsistentStateException($"Grain state blob '{blobName}' was changed by another writer.", storedEtag: "unknown", currentEtag: grainState.ETag ?? "none", exception);
         }
+        catch (Exception exception) when (IsStorageFault(exception))
+        {
+            throw Unavailable(blobName, exception);
+        }
+
+        // Not awaited: the write is stored and acknowledged without waiting for its copy.
+        _ = KeepBackupAsync(blobName, content);
+    }
+
+    /// <summary>
+    /// Keeps what was just stored (so known to be readable) as <c>{blob}.prev</c>, the copy an operator restores
+    /// when the blob is damaged from outside. Copies of consecutive writes may land out of order, so the copy is
+    /// the last or the second-to-last stored state. A failed copy is logged, never failed.
+    /// </summary>
+    private async Task KeepBackupAsync(string blobName, BinaryData content)
+    {
+        try
+        {
+            await _container.GetBlobClient(GrainStateBackups.BackupName(blobName)).UploadAsync(content, overwrite: true);
+        }
+        catch (Exception exception) when (exception is RequestFailedException or AggregateException or HttpRequestException)
+        {
+            LogBackupFailed(blobName, exception.Message);
+        }
     }
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -88,11 +118,16 @@ internal sealed partial class BlobGrainStorage : IGrainStorage, ILifecyclePartic
         try
         {
             await blob.DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, ConditionsFor(grainState.ETag));
+            await _container.GetBlobClient(GrainStateBackups.BackupName(blobName)).DeleteIfExistsAsync();
         }
         catch (RequestFailedException exception) when (IsLostRace(exception))
         {
             LogLostRace(blobName, grainState.ETag, exception.Status);
             throw new InconsistentStateException($"Grain state blob '{blobName}' was changed by another writer.", storedEtag: "unknown", currentEtag: grainState.ETag ?? "none", exception);
+        }
+        catch (Exception exception) when (IsStorageFault(exception))
+        {
+            throw Unavailable(blobName, exception);
         }
 
         grainState.State = Activator.CreateInstance<T>();
@@ -109,6 +144,14 @@ internal sealed partial class BlobGrainStorage : IGrainStorage, ILifecyclePartic
 
     private static bool IsLostRace(RequestFailedException exception) => exception.Status is 409 or 412;
 
+    // Unreachable (the SDK's retries end in an AggregateException or HttpRequestException) or failing (5xx, throttled).
+    private static bool IsStorageFault(Exception exception) => exception
+        is AggregateException or HttpRequestException
+        or RequestFailedException { Status: 0 or 408 or 429 or >= 500 };
+
+    private static StorageUnavailableException Unavailable(string blobName, Exception exception) =>
+        new(blobName, BlobStorageUnreachableException.Reason(exception));
+
     private static T Deserialize<T>(string blobName, BinaryData content)
     {
         try
@@ -118,9 +161,12 @@ internal sealed partial class BlobGrainStorage : IGrainStorage, ILifecyclePartic
         }
         catch (JsonException exception)
         {
-            throw new GrainStateCorruptException(blobName, exception.Message, exception);
+            throw new GrainStateCorruptException(blobName, exception.Message);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not keep the backup of {BlobName}: {Reason}")]
+    private partial void LogBackupFailed(string blobName, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lost a write race on {BlobName} with ETag {ETag} (status {Status})")]
     private partial void LogLostRace(string blobName, string? etag, int status);

@@ -5,6 +5,6 @@ public sealed class BlobStorageUnreachableException(Uri endpoint, string contain
     : Exception($"Blob storage at {endpoint.GetLeftPart(UriPartial.Authority)} is unreachable or refused container '{container}': {Reason(inner)}", inner)
 {
     // The SDK's retry wrapper repeats every attempt; the last attempt's own message says what went wrong.
-    private static string Reason(Exception exception) =>
+    internal static string Reason(Exception exception) =>
         exception is AggregateException { InnerExceptions.Count: > 0 } retries ? retries.InnerExceptions[^1].Message : exception.Message;
 }

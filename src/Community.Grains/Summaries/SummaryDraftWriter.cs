@@ -11,7 +11,8 @@ internal sealed record BoardMaterial(BoardSnapshot Board, IReadOnlyDictionary<st
 /// <summary>
 /// Writes the first draft of a meeting's summary in the spirit of a community blog post: the meeting, then per
 /// board what stood out. Topics come by dots, then interest; glocal regions by lane, with their cross-border links.
-/// Words from people (titles, names, labels) are escaped so they stay text; notes are Markdown and stay Markdown.
+/// Words from people (titles, names, labels) are escaped so they stay text; notes are Markdown and stay Markdown
+/// when they are within <see cref="MarkdownLimits"/>, else they become escaped text.
 /// </summary>
 internal static class SummaryDraftWriter
 {
@@ -26,6 +27,11 @@ internal static class SummaryDraftWriter
         if (WhenAndWhere(details, zone) is { Length: > 0 } whenAndWhere)
         {
             markdown.AppendLine($"*{whenAndWhere}*").AppendLine();
+        }
+
+        if (Lead(boards) is { Length: > 0 } lead)
+        {
+            markdown.AppendLine(lead).AppendLine();
         }
 
         if (!string.IsNullOrWhiteSpace(details.Description))
@@ -59,7 +65,18 @@ internal static class SummaryDraftWriter
         foreach (var topic in topics)
         {
             markdown.AppendLine($"### {++rank}. {MarkdownText.Escape(topic.Title)}").AppendLine();
-            var facts = new List<string> { $"Convened by {MarkdownText.Escape(topic.AuthorName)}", Count(topic.Dots, "dot"), $"{topic.Interested} interested" };
+            // Only what happened: a topic nobody dotted or marked is not "0 dots · 0 interested".
+            var facts = new List<string> { $"Convened by {MarkdownText.Escape(topic.AuthorName)}" };
+            if (topic.Dots > 0)
+            {
+                facts.Add(Count(topic.Dots, "dot"));
+            }
+
+            if (topic.Interested > 0)
+            {
+                facts.Add($"{topic.Interested} interested");
+            }
+
             if (WhereScheduled(board, topic, zone) is { } scheduled)
             {
                 facts.Add(scheduled);
@@ -134,7 +151,7 @@ internal static class SummaryDraftWriter
 
         if (!string.IsNullOrWhiteSpace(discussion.Notes))
         {
-            parts.Add(discussion.Notes.Trim());
+            parts.Add(NotesAsMarkdown(discussion.Notes.Trim()));
         }
 
         parts.AddRange(discussion.Photos.Select(photo => $"![Flip chart: {MarkdownText.Escape(card.Title)}]({MediaPath.For(photo.MediaName)})"));
@@ -155,6 +172,62 @@ internal static class SummaryDraftWriter
                 markdown.AppendLine();
             }
         }
+    }
+
+    /// <summary>
+    /// Notes within <see cref="MarkdownLimits"/> stay Markdown. Notes that are not (saved before the limits existed)
+    /// must not block the summary: they follow as escaped plain text, marked as such.
+    /// </summary>
+    internal static string NotesAsMarkdown(string notes) =>
+        MarkdownLimits.Refusal(notes) is null ? NestHeadings(notes) : $"{UnformattedNotesMarker}\n\n{MarkdownText.Escape(notes)}";
+
+    public const string UnformattedNotesMarker = "*(These notes could not be formatted and are shown as plain text.)*";
+
+    /// <summary>One sentence on what the day produced, for readers who stop after the first paragraph.</summary>
+    private static string Lead(IReadOnlyList<BoardMaterial> boards)
+    {
+        var sentences = new List<string>();
+        foreach (var board in boards.Select(material => material.Board).Where(board => board.Kind == BoardKind.OpenSpace && board.Cards.Count > 0))
+        {
+            var dots = board.Cards.Sum(card => card.Dots);
+            var scheduled = board.Cards.Count(card => card.Placement is not null);
+            var sentence = $"People proposed {Count(board.Cards.Count, "topic")} and gave {Count(dots, "dot")} in “{MarkdownText.Escape(board.Title)}”";
+            sentences.Add(scheduled > 0 ? $"{sentence}; {Count(scheduled, "discussion")} found a room and a time." : $"{sentence}.");
+        }
+
+        var regions = boards.Select(material => material.Board).Where(board => board.Kind == BoardKind.Glocal).Select(board => MarkdownText.Escape(board.Title)).ToList();
+        if (regions.Count > 0)
+        {
+            sentences.Add($"{(regions.Count == 1 ? "One regional group" : $"{regions.Count} regional groups")} ({string.Join(", ", regions)}) gathered priorities, struggles, success stories and ideas to work on together.");
+        }
+
+        return string.Join(" ", sentences);
+    }
+
+    // Notes sit under their topic's heading (level 3): their own headings move three levels down (at most to 6),
+    // outside fenced code, so "# Outcomes" in a note becomes "#### Outcomes" in the post.
+    private static string NestHeadings(string notes)
+    {
+        var lines = notes.ReplaceLineEndings("\n").Split('\n');
+        string? fence = null;
+        for (var index = 0; index < lines.Length; index++)
+        {
+            var trimmed = lines[index].TrimStart();
+            if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
+            {
+                var marker = trimmed[..3];
+                fence = fence is null ? marker : fence == marker ? null : fence;
+                continue;
+            }
+
+            var level = trimmed.TakeWhile(c => c == '#').Count();
+            if (fence is null && level is >= 1 and <= 6 && (trimmed.Length == level || trimmed[level] == ' ') && lines[index].Length - trimmed.Length < 4)
+            {
+                lines[index] = new string('#', Math.Min(6, level + 3)) + trimmed[level..];
+            }
+        }
+
+        return string.Join("\n", lines);
     }
 
     private static List<CardView> Ranked(IEnumerable<CardView> cards) =>
@@ -180,7 +253,7 @@ internal static class SummaryDraftWriter
         if (details.StartsAt is { } startsAt)
         {
             var start = TimeZoneInfo.ConvertTime(startsAt, zone);
-            var when = start.ToString("d MMMM yyyy, HH:mm", English);
+            var when = start.ToString("dddd d MMMM yyyy, HH:mm", English);
             if (details.EndsAt is { } endsAt)
             {
                 var end = TimeZoneInfo.ConvertTime(endsAt, zone);

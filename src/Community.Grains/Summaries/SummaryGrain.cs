@@ -60,6 +60,11 @@ internal sealed class SummaryGrain(
             throw new DomainException(DomainError.Invalid, $"A summary holds at most {SummaryDraft.MaxMarkdownLength:N0} characters; this one has {markdown.Length:N0}.", "markdown");
         }
 
+        if (MarkdownLimits.Refusal(markdown) is { } refusal)
+        {
+            throw new DomainException(DomainError.Invalid, refusal, "markdown");
+        }
+
         return await StoreDraft(markdown);
     }
 
@@ -83,7 +88,14 @@ internal sealed class SummaryGrain(
         }
 
         var fallbackTitle = (await GrainFactory.GetGrain<IMeetingGrain>(MeetingId).Get()).Details.Title;
-        var html = MarkdownRenderer.ToHtml(markdown);
+        // Saved drafts are within MarkdownLimits and generated ones hold only notes within them (or escaped), so this
+        // refuses only a draft saved before the limits existed: the organiser edits or regenerates it.
+        if (!MarkdownRenderer.TryToHtml(markdown, out var html))
+        {
+            throw new DomainException(DomainError.Invalid,
+                "The draft cannot be rendered: it is nested too deeply or holds too much markup in one paragraph. Generate it again or edit it.", "markdown");
+        }
+
         var (title, description) = MarkdownText.Outline(markdown, fallbackTitle);
         var version = new PublishedVersionState
         {

@@ -24,6 +24,8 @@ namespace Community.Web.Access;
 /// Razor Pages may use <c>[Authorize(Policy = MeetingRoleRequirement.PolicyName(role))]</c> the same way.</item>
 /// <item>Schemes (<see cref="AccessSchemes"/>): <c>Authorization: Bearer</c> for the API, <c>?access_token=</c> for
 /// /hubs/*, the cookie otherwise. Unauthenticated /api and /hubs calls get 401/403, never a redirect.</item>
+/// <item>Revocation (<see cref="MemberChecks"/>): every role check and every cookie is checked against the meeting
+/// grain's removals, key generation and end (cached for a moment), so a removed member is refused on every node.</item>
 /// <item>Keys: Data Protection under one application name with its key ring in the "dataprotection" blob
 /// container, so every web node reads every token and cookie, across restarts.</item>
 /// </list>
@@ -35,7 +37,9 @@ public static class AccessHosting
     public static WebApplicationBuilder AddCommunityAccess(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var tokenLifetime = builder.Configuration.GetValue("Community:Access:TokenLifetime", TimeSpan.FromDays(30));
+        var accessSection = builder.Configuration.GetSection(AccessOptions.Section);
+        services.Configure<AccessOptions>(accessSection);
+        var tokenLifetime = (accessSection.Get<AccessOptions>() ?? new AccessOptions()).TokenLifetime;
 
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddOptions<KeyManagementOptions>()
@@ -69,6 +73,16 @@ public static class AccessHosting
                 options.LoginPath = "/";
                 options.Events.OnRedirectToLogin = context => RespondOrRedirect(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => RespondOrRedirect(context, StatusCodes.Status403Forbidden);
+                // A removed member, or one from before the meeting revoked all tokens, is signed out at once.
+                options.Events.OnValidatePrincipal = async context =>
+                {
+                    if (MeetingMember.From(context.Principal) is { } member
+                        && !await context.HttpContext.RequestServices.GetRequiredService<MemberChecks>().IsValidAsync(member))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(AccessSchemes.Cookie);
+                    }
+                };
             });
 
         var authorization = services.AddAuthorizationBuilder();
@@ -79,7 +93,14 @@ public static class AccessHosting
                 .AddRequirements(new MeetingRoleRequirement(role)));
         }
 
+        authorization.AddPolicy(ValidMemberRequirement.PolicyName, policy => policy
+            .RequireAuthenticatedUser()
+            .AddRequirements(new ValidMemberRequirement()));
+
         services.AddSingleton<IAuthorizationHandler, MeetingRoleHandler>();
+        services.AddSingleton<IAuthorizationHandler, ValidMemberHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessRefusalResultHandler>();
+        services.AddSingleton<MemberChecks>();
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<MeetingJoining>();
         services.TryAddSingleton(TimeProvider.System);

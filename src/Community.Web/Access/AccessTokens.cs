@@ -11,11 +11,15 @@ namespace Community.Web.Access;
 /// </summary>
 public sealed class AccessTokens(IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider time)
 {
-    public string Issue(MeetingMember member)
+    /// <summary>A token that lives as long as the configured token lifetime.</summary>
+    public string Issue(MeetingMember member) =>
+        Issue(member, time.GetUtcNow() + bearerOptions.Get(AccessSchemes.Bearer).BearerTokenExpiration);
+
+    /// <summary>A token that expires at <paramref name="expiresAt"/> (see <see cref="MemberChecks.ExpiresAt"/>).</summary>
+    public string Issue(MeetingMember member, DateTimeOffset expiresAt)
     {
         var options = bearerOptions.Get(AccessSchemes.Bearer);
-        var now = time.GetUtcNow();
-        var properties = new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + options.BearerTokenExpiration };
+        var properties = new AuthenticationProperties { IssuedUtc = time.GetUtcNow(), ExpiresUtc = expiresAt };
         var ticket = new AuthenticationTicket(member.ToPrincipal(AccessSchemes.Bearer), properties, AccessSchemes.Bearer);
         return options.BearerTokenProtector.Protect(ticket);
     }

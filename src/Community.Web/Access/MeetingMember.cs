@@ -12,11 +12,14 @@ public sealed record MeetingMember(
     string ParticipantId,
     string DisplayName,
     Role Role,
-    IReadOnlyList<string> BoardIds)
+    IReadOnlyList<string> BoardIds,
+    int KeyGeneration = 0)
 {
     public const string MeetingClaim = "community:meeting";
     public const string ParticipantClaim = "community:participant";
     public const string BoardClaim = "community:board";
+    /// <summary>The meeting's key generation the token was issued under (absent in older tokens: 0).</summary>
+    public const string GenerationClaim = "community:generation";
 
     /// <summary>The member's role in this meeting (and board, if given); null for another meeting's member.</summary>
     public Role? RoleIn(string meetingId, string? boardId = null)
@@ -43,6 +46,7 @@ public sealed record MeetingMember(
             new(ClaimTypes.NameIdentifier, ParticipantId),
             new(ClaimTypes.Name, DisplayName),
             new(ClaimTypes.Role, Role.ToString()),
+            new(GenerationClaim, KeyGeneration.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         claims.AddRange(BoardIds.Select(boardId => new Claim(BoardClaim, boardId)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationScheme, ClaimTypes.Name, ClaimTypes.Role));
@@ -60,6 +64,7 @@ public sealed record MeetingMember(
         }
 
         var boardIds = user.FindAll(BoardClaim).Select(claim => claim.Value).ToList();
-        return new MeetingMember(meetingId, participantId, user.FindFirstValue(ClaimTypes.Name) ?? "", role, boardIds);
+        var generation = int.TryParse(user.FindFirstValue(GenerationClaim), System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : 0;
+        return new MeetingMember(meetingId, participantId, user.FindFirstValue(ClaimTypes.Name) ?? "", role, boardIds, generation);
     }
 }

@@ -42,6 +42,7 @@ public static class ApiHosting
         var api = endpoints.MapGroup("").WithMetadata(new RequestSizeLimitAttribute(ApiConventions.MaxJsonBodyBytes));
         api.MapMeetingEndpoints();
         api.MapJoinEndpoints();
+        api.MapMembershipEndpoints();
         api.MapBoardEndpoints();
         api.MapCardEndpoints();
         return endpoints;

@@ -5,12 +5,21 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Community.Web.Endpoints;
 
 /// <summary>A time slot of the open-space grid; the id is made up when not given.</summary>
-public sealed record SlotRequest(string? Id, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Label);
+public sealed record SlotRequest(string? Id, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Label)
+{
+    public string? Label { get; init; } = UserText.Line(Label);
+}
 
 /// <summary>A room or corner of the open-space grid; the id is made up when not given.</summary>
-public sealed record SpaceRequest(string? Id, string? Name, int? Capacity, string? OnlineLink);
+public sealed record SpaceRequest(string? Id, string? Name, int? Capacity, string? OnlineLink)
+{
+    public string? Name { get; init; } = UserText.Line(Name);
+}
 
-public sealed record LaneRequest(string? Id, string? Title);
+public sealed record LaneRequest(string? Id, string? Title)
+{
+    public string? Title { get; init; } = UserText.Line(Title);
+}
 
 public sealed record CreateBoardRequest(
     BoardKind? Kind,
@@ -22,11 +31,19 @@ public sealed record CreateBoardRequest(
     IReadOnlyList<string>? Countries,
     int? DotsPerParticipant,
     int? MaxDotsPerCard,
-    bool? HideDotsWhileVoting = null);
+    bool? HideDotsWhileVoting = null)
+{
+    public string? Title { get; init; } = UserText.Line(Title);
+
+    public string? Region { get; init; } = UserText.Line(Region);
+}
 
 public sealed record BoardStateRequest(BoardState? State);
 
-public sealed record RoundRequest(string? Label, int? Minutes);
+public sealed record RoundRequest(string? Label, int? Minutes)
+{
+    public string? Label { get; init; } = UserText.Line(Label);
+}
 
 public sealed record DotsHiddenRequest(bool? Hidden);
 

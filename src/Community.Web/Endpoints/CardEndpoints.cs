@@ -1,13 +1,25 @@
+using Community.Content;
 using Community.Grains.Abstractions;
 using Community.Web.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Community.Web.Endpoints;
 
-public sealed record ProposeCardRequest(string? Lane, string? Title, string? Description);
+public sealed record ProposeCardRequest(string? Lane, string? Title, string? Description)
+{
+    public string? Title { get; init; } = UserText.Line(Title);
+
+    public string? Description { get; init; } = UserText.Lines(Description);
+}
 
 /// <summary>Only the members given change.</summary>
-public sealed record EditCardRequest(string? Title, string? Description, string? Lane, IReadOnlyList<string>? LinkedBoards);
+public sealed record EditCardRequest(string? Title, string? Description, string? Lane, IReadOnlyList<string>? LinkedBoards)
+{
+    public string? Title { get; init; } = UserText.Line(Title);
+
+    public string? Description { get; init; } = UserText.Lines(Description);
+}
 
 public sealed record DotsRequest(int? Dots);
 
@@ -70,6 +82,9 @@ public static class CardEndpoints
             .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         cards.MapPut("/{cardId}/notes", SetNotesAsync)
             .WithName("SetNotes").WithSummary("Author or facilitator: the discussion notes (Markdown)").ProducesWriteProblems();
+        cards.MapPost("/{cardId}/notes/preview", PreviewNotesAsync)
+            .WithName("PreviewNotes").WithSummary("The HTML these notes show as on the topic page and in the summary (changes nothing)")
+            .ProducesWriteProblems();
         return endpoints;
     }
 
@@ -198,11 +213,16 @@ public static class CardEndpoints
     private static async Task<Results<Ok<CardDiscussion>, ValidationProblem>> SetNotesAsync(
         string meetingId, string boardId, string cardId, NotesRequest request, Caller caller, IGrainFactory grains)
     {
-        if (new Validation().Required("markdown", request.Markdown).Text("markdown", request.Markdown, NotesMaxLength).Problem() is { } problem)
+        if (SummaryEndpoints.ValidateMarkdown(new Validation(), request.Markdown, NotesMaxLength).Problem() is { } problem)
         {
             return problem;
         }
 
         return TypedResults.Ok(await grains.Discussion(meetingId, boardId, cardId).SetNotes(caller.Actor, request.Markdown!));
     }
+
+    // The same renderer, limits and gate as the summary's preview and publishing, so notes look the same everywhere.
+    private static Task<Results<Ok<SummaryPreviewResponse>, ValidationProblem, ProblemHttpResult>> PreviewNotesAsync(
+        NotesRequest request, HttpContext context, [FromKeyedServices(CpuGate.Markdown)] CpuGate renderers, CancellationToken cancellationToken) =>
+        SummaryEndpoints.RenderPreviewAsync(request.Markdown, NotesMaxLength, context, renderers, cancellationToken);
 }

@@ -15,12 +15,22 @@ public sealed record CreateMeetingRequest(
     string? Country,
     string? OnlineLink,
     IReadOnlyList<string>? Tags,
-    IReadOnlyList<string>? Languages);
+    IReadOnlyList<string>? Languages,
+    string? VenueName = null)
+{
+    public string? Title { get; init; } = UserText.Line(Title);
+
+    public string? Description { get; init; } = UserText.Lines(Description);
+
+    public string? City { get; init; } = UserText.Line(City);
+
+    public string? VenueName { get; init; } = UserText.Line(VenueName);
+
+    public IReadOnlyList<string>? Tags { get; init; } = UserText.EachLine(Tags);
+}
 
 /// <summary>Returned once: the organiser token is not stored anywhere and cannot be fetched again.</summary>
 public sealed record MeetingCreatedResponse(string MeetingId, string JoinCode, string OrganiserId, string OrganiserToken, MeetingView Meeting);
-
-public sealed record CreateInviteRequest(Role? Role, IReadOnlyList<string>? BoardIds);
 
 public static class MeetingEndpoints
 {
@@ -40,18 +50,12 @@ public static class MeetingEndpoints
 
         meetings.MapGet("/{meetingId}", GetAsync)
             .WithName("GetMeeting")
-            .WithSummary("Public meeting info and its boards")
+            .WithSummary("Public meeting info and its boards; the join code only for the meeting's members (empty for others)")
             .ProducesProblems(StatusCodes.Status404NotFound);
 
         meetings.MapPatch("/{meetingId}", UpdateAsync)
             .WithName("UpdateMeeting")
             .WithSummary("Organiser: edit the meeting's details or state")
-            .RequireMeetingRole(Role.Organiser)
-            .ProducesWriteProblems();
-
-        meetings.MapPost("/{meetingId}/invites", CreateInviteAsync)
-            .WithName("CreateInvite")
-            .WithSummary("Organiser: an invite code that joins as facilitator, optionally for some boards only")
             .RequireMeetingRole(Role.Organiser)
             .ProducesWriteProblems();
 
@@ -63,7 +67,7 @@ public static class MeetingEndpoints
     {
         var validation = new Validation()
             .Text("title", request.Title, TitleMaxLength, required: true);
-        ValidateDetails(validation, request.Description, request.StartsAt, request.EndsAt, request.TimeZone, request.City, request.Country, request.OnlineLink, request.Tags, request.Languages);
+        ValidateDetails(validation, request.Description, request.StartsAt, request.EndsAt, request.TimeZone, request.VenueName, request.City, request.Country, request.OnlineLink, request.Tags, request.Languages);
         if (validation.Problem() is { } problem)
         {
             return problem;
@@ -77,6 +81,7 @@ public static class MeetingEndpoints
             StartsAt = request.StartsAt,
             EndsAt = request.EndsAt,
             TimeZone = request.TimeZone ?? "UTC",
+            VenueName = request.VenueName,
             City = request.City,
             Country = request.Country,
             OnlineLink = request.OnlineLink,
@@ -90,45 +95,47 @@ public static class MeetingEndpoints
         return TypedResults.Created($"/api/meetings/{meetingId}", response);
     }
 
-    private static async Task<Ok<MeetingView>> GetAsync(string meetingId, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Meeting(meetingId).Get());
-
-    private static async Task<Results<Ok<MeetingView>, ValidationProblem>> UpdateAsync(
-        string meetingId, MeetingPatch patch, Caller caller, IGrainFactory grains)
+    /// <summary>Meeting ids travel in every shared summary link, so the code that lets people in is for members only.</summary>
+    private static async Task<Ok<MeetingView>> GetAsync(string meetingId, IGrainFactory grains, MemberChecks checks, HttpContext context)
     {
-        var validation = new Validation().Check(patch.Title is null || !string.IsNullOrWhiteSpace(patch.Title), "title", "Cannot be empty.")
-            .Text("title", patch.Title, TitleMaxLength);
-        ValidateDetails(validation, patch.Description, patch.StartsAt, patch.EndsAt, patch.TimeZone, patch.City, patch.Country, patch.OnlineLink, patch.Tags, patch.Languages);
-        if (validation.Problem() is { } problem)
-        {
-            return problem;
-        }
-
-        return TypedResults.Ok(await grains.Meeting(meetingId).Update(caller.Actor, patch));
+        var meeting = await grains.Meeting(meetingId).Get();
+        var isMember = MeetingMember.From(context.User) is { } member && member.RoleIn(meetingId) is not null && await checks.IsValidAsync(member);
+        return TypedResults.Ok(isMember ? meeting : meeting with { JoinCode = "" });
     }
 
-    private static async Task<Results<Ok<Invite>, ValidationProblem>> CreateInviteAsync(
-        string meetingId, CreateInviteRequest request, Caller caller, IGrainFactory grains)
+    private static async Task<Results<Ok<MeetingView>, ValidationProblem>> UpdateAsync(
+        string meetingId, MeetingPatch patch, Caller caller, IGrainFactory grains, MemberChecks checks)
     {
-        var validation = new Validation()
-            .Required("role", request.Role)
-            .Check(request.Role is null or Role.Facilitator or Role.Organiser, "role", "Invites are for facilitators or organisers; participants join with the meeting's code.")
-            .Each("boardIds", request.BoardIds, 100, (v, field, boardId) => v.Text(field, boardId, 64, required: true));
+        // The patch is the grain's own record: its shown texts are normalised here, as the request records do.
+        patch = patch with
+        {
+            Title = UserText.Line(patch.Title),
+            Description = UserText.Lines(patch.Description),
+            City = UserText.Line(patch.City),
+            Tags = UserText.EachLine(patch.Tags),
+        };
+        var validation = new Validation().Check(patch.Title is null || !string.IsNullOrWhiteSpace(patch.Title), "title", "Cannot be empty.")
+            .Text("title", patch.Title, TitleMaxLength);
+        ValidateDetails(validation, patch.Description, patch.StartsAt, patch.EndsAt, patch.TimeZone, patch.VenueName, patch.City, patch.Country, patch.OnlineLink, patch.Tags, patch.Languages);
         if (validation.Problem() is { } problem)
         {
             return problem;
         }
 
-        return TypedResults.Ok(await grains.Meeting(meetingId).CreateInvite(caller.Actor, request.Role!.Value, request.BoardIds ?? []));
+        var updated = await grains.Meeting(meetingId).Update(caller.Actor, patch);
+        // State and end bound every member's writes and tokens: this node applies them at once, others within their check interval.
+        checks.Forget(meetingId);
+        return TypedResults.Ok(updated);
     }
 
     private static void ValidateDetails(
         Validation validation, string? description, DateTimeOffset? startsAt, DateTimeOffset? endsAt, string? timeZone,
-        string? city, string? country, string? onlineLink, IReadOnlyList<string>? tags, IReadOnlyList<string>? languages) =>
+        string? venueName, string? city, string? country, string? onlineLink, IReadOnlyList<string>? tags, IReadOnlyList<string>? languages) =>
         validation
             .Text("description", description, DescriptionMaxLength)
-            .Check(startsAt is null || endsAt is null || startsAt <= endsAt, "endsAt", "Not before startsAt.")
-            .Check(timeZone is null || TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _), "timeZone", "An IANA time zone, e.g. Europe/Sofia.")
+            .Check(startsAt is null || endsAt is null || startsAt < endsAt, "endsAt", "After startsAt.")
+            .TimeZone("timeZone", timeZone)
+            .Text("venueName", venueName, Pages.MeetingDetailsForm.MaxVenueLength)
             .Text("city", city, 100)
             .Country("country", country)
             .Link("onlineLink", onlineLink)

@@ -7,27 +7,43 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Community.Web.Endpoints;
 
-public sealed record PhotoResponse(string MediaName, string Url, string ContentType, long Bytes);
+public sealed record PhotoResponse(
+    string MediaName, string Url, string ContentType, long Bytes, string ThumbnailMediaName, string ThumbnailUrl, int Width, int Height);
 
 /// <summary>
-/// Flip-chart photos: uploaded by members of the meeting, recognised from their bytes, stripped of metadata (EXIF
-/// GPS never leaves the server), stored under a generated name and served at /media/{name}.
+/// Flip-chart photos: uploaded by members of the meeting, decoded and re-encoded by <see cref="PhotoPipeline"/>
+/// (upright, no metadata of any kind), stored as a display size and a thumbnail under generated names within the
+/// participant's and the meeting's quota, and served at /media/{name}.
 /// </summary>
 public static class PhotoEndpoints
 {
+    /// <summary>The largest upload: a phone's full-resolution photo. Only the re-encoded sizes are stored.</summary>
     public const int MaxPhotoBytes = 10 * 1024 * 1024;
 
     /// <summary>The form field that carries the photo.</summary>
     public const string PhotoField = "photo";
 
+    /// <summary>The problem type of a refusal by quota (413 for bytes, 429 for the count): retrying will not help.</summary>
+    public static readonly string QuotaProblemType = Problems.Type("photo-quota");
+
     // The multipart envelope around a 10 MB photo; larger bodies are cut off by the server with a 413.
     private const long MaxRequestBytes = MaxPhotoBytes + 64 * 1024;
+
+    public static WebApplicationBuilder AddCommunityPhotos(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(MediaOptions.Section).Get<MediaOptions>() ?? new MediaOptions();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<MediaStore>();
+        builder.Services.AddKeyedSingleton(CpuGate.Photos, new CpuGate(options.ConcurrentDecodes, options.DecodeQueue));
+        return builder;
+    }
 
     public static IEndpointRouteBuilder MapPhotoEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/meetings/{meetingId}/boards/{boardId}/cards/{cardId}/photos", UploadAsync)
             .WithName("UploadPhoto")
-            .WithSummary("Add a flip-chart photo (multipart field \"photo\": JPEG, PNG or WebP, at most 10 MB; metadata is removed)")
+            .WithSummary("Add a flip-chart photo (multipart field \"photo\": JPEG, PNG or WebP, at most 10 MB and 50 megapixels); "
+                + "stored re-encoded as WebP in a display size and a thumbnail, upright and without metadata, within the photo quotas")
             .WithTags("Cards")
             .RequireMeetingRole(Role.Participant)
             .RequireRateLimiting(RateLimits.Writes)
@@ -35,19 +51,21 @@ public static class PhotoEndpoints
             .Accepts<IFormFile>("multipart/form-data")
             .DisableAntiforgery()
             .ProducesWriteProblems()
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         endpoints.MapGet("/media/{name}", ServeAsync)
             .WithName("GetMedia")
-            .WithSummary("A photo, by the name its upload returned")
+            .WithSummary("A photo (display size or thumbnail), by the name its upload returned; names never change content")
             .WithTags("Media")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 
     private static async Task<Results<Created<PhotoResponse>, ProblemHttpResult>> UploadAsync(
-        string meetingId, string boardId, string cardId, HttpRequest request, Caller caller, IGrainFactory grains, MediaStore media,
-        CancellationToken cancellationToken)
+        string meetingId, string boardId, string cardId, HttpContext context, Caller caller, IGrainFactory grains, MediaStore media,
+        MediaOptions options, [FromKeyedServices(CpuGate.Photos)] CpuGate decoders, CancellationToken cancellationToken)
     {
+        var request = context.Request;
         if (!request.HasFormContentType)
         {
             return PhotoProblem(StatusCodes.Status415UnsupportedMediaType, "Send the photo as multipart/form-data in the field \"photo\".");
@@ -71,35 +89,64 @@ public static class PhotoEndpoints
         }
 
         // What the bytes are, whatever the file name or the declared type say.
-        if (ImageFormat.Detect(bytes) is not { } format)
+        if (ImageFormat.Detect(bytes) is null)
         {
             return PhotoProblem(StatusCodes.Status415UnsupportedMediaType, "Only JPEG, PNG and WebP photos are accepted.");
         }
 
-        byte[] stripped;
-        try
+        ProcessedPhoto photo;
+        using (var lease = await decoders.EnterAsync(cancellationToken))
         {
-            stripped = ImageMetadataStripper.Strip(format, bytes);
-        }
-        catch (InvalidImageException invalid)
-        {
-            return PhotoProblem(StatusCodes.Status400BadRequest, $"The photo is damaged: {invalid.Message}");
+            if (!lease.IsAcquired)
+            {
+                return CpuGate.Busy(context, "Many photos are being processed right now; send this one again in a moment.");
+            }
+
+            try
+            {
+                photo = PhotoPipeline.Process(bytes);
+            }
+            catch (PhotoTooLargeException tooLarge)
+            {
+                return PhotoProblem(StatusCodes.Status413PayloadTooLarge, tooLarge.Message);
+            }
+            catch (InvalidImageException invalid)
+            {
+                return PhotoProblem(StatusCodes.Status400BadRequest, $"The photo is damaged: {invalid.Message}");
+            }
         }
 
-        var name = await media.SaveAsync(format, stripped, cancellationToken);
+        var stored = photo.Display.Bytes.LongLength + photo.Thumbnail.Bytes.LongLength;
+        var quotas = grains.GetGrain<IMediaQuotaGrain>(meetingId);
+        switch (await quotas.Reserve(caller.Actor.ParticipantId, stored, options.Quota))
+        {
+            case MediaQuotaResult.TooManyPhotos:
+                return PhotoProblem(StatusCodes.Status429TooManyRequests, QuotaProblemType,
+                    $"No more photos fit: at most {options.PhotosPerParticipant} per participant and {options.PhotosPerMeeting} per meeting.");
+            case MediaQuotaResult.TooManyBytes:
+                return PhotoProblem(StatusCodes.Status413PayloadTooLarge, QuotaProblemType,
+                    $"No more photo storage is left: at most {options.BytesPerParticipant / (1024 * 1024)} MB per participant and {options.BytesPerMeeting / (1024 * 1024)} MB per meeting.");
+        }
+
+        string? name = null, thumbnail = null;
         try
         {
-            await grains.Discussion(meetingId, boardId, cardId)
-                .AddPhoto(caller.Actor, new PhotoRef(name, format.ContentType, caller.Actor.ParticipantId, DateTimeOffset.UtcNow));
+            name = await media.SaveAsync(photo.Display.Format, photo.Display.Bytes, cancellationToken);
+            thumbnail = await media.SaveAsync(photo.Thumbnail.Format, photo.Thumbnail.Bytes, cancellationToken);
+            await grains.Discussion(meetingId, boardId, cardId).AddPhoto(caller.Actor, new PhotoRef(
+                name, photo.Display.Format.ContentType, caller.Actor.ParticipantId, DateTimeOffset.UtcNow, thumbnail, photo.Display.Width, photo.Display.Height));
         }
         catch
         {
-            await media.DeleteAsync(name);
+            // Nothing half-stored stays behind, and the quota is given back.
+            await Task.WhenAll(new[] { name, thumbnail }.OfType<string>().Select(media.DeleteAsync));
+            await quotas.Release(caller.Actor.ParticipantId, stored);
             throw;
         }
 
         var url = MediaPath.For(name);
-        return TypedResults.Created(url, new PhotoResponse(name, url, format.ContentType, stripped.Length));
+        return TypedResults.Created(url, new PhotoResponse(
+            name, url, photo.Display.Format.ContentType, stored, thumbnail, MediaPath.For(thumbnail), photo.Display.Width, photo.Display.Height));
     }
 
     private static async Task<IResult> ServeAsync(string name, HttpContext context, MediaStore media, CancellationToken cancellationToken)
@@ -120,13 +167,17 @@ public static class PhotoEndpoints
     }
 
     private static ProblemHttpResult PhotoProblem(int status, string message) =>
+        PhotoProblem(status, status == StatusCodes.Status400BadRequest ? Problems.Invalid : Problems.TypeForStatus(status), message);
+
+    private static ProblemHttpResult PhotoProblem(int status, string type, string message) =>
         TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [PhotoField] = [message] })
         {
             Status = status,
-            Type = status == StatusCodes.Status400BadRequest ? Problems.Invalid : Problems.TypeForStatus(status),
+            Type = type,
             Title = status switch
             {
                 StatusCodes.Status413PayloadTooLarge => "The photo is too large.",
+                StatusCodes.Status429TooManyRequests => "No more photos fit in the quota.",
                 StatusCodes.Status415UnsupportedMediaType => "This is not a photo we accept.",
                 _ => "The photo could not be used.",
             },

@@ -3,6 +3,9 @@ using Community.Grains.Abstractions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
+using Orleans.Storage;
 
 namespace Community.Web.Endpoints;
 
@@ -10,7 +13,9 @@ namespace Community.Web.Endpoints;
 /// Every error is RFC 9457 problem details whose <c>type</c> is a stable relative URI <c>/problems/{slug}</c>:
 /// the <see cref="DomainErrors.Slug"/> of a grain's refusal (over-budget, board-closed, grid-conflict, ...), or
 /// invalid (400, with <c>errors</c> naming each field at fault), unauthenticated (401), forbidden (403),
-/// not-found (404), body-too-large (413), rate-limited (429, with Retry-After), error (anything else).
+/// not-found (404), body-too-large (413), rate-limited (429, with Retry-After), unavailable (503, with Retry-After:
+/// a silo, the gateway or storage is briefly out of reach), state-corrupt (503: a stored grain state needs an
+/// operator), error (anything else).
 /// </summary>
 public static class Problems
 {
@@ -23,6 +28,7 @@ public static class Problems
         DomainError.Invalid => StatusCodes.Status400BadRequest,
         DomainError.Forbidden => StatusCodes.Status403Forbidden,
         DomainError.NotFound => StatusCodes.Status404NotFound,
+        DomainError.InviteUnusable => StatusCodes.Status410Gone,
         _ => StatusCodes.Status409Conflict,
     };
 
@@ -38,6 +44,7 @@ public static class Problems
         DomainError.GridConflict => "That place in the grid is taken.",
         DomainError.CardNotActive => "The card is no longer on the board.",
         DomainError.MeetingClosed => "The meeting is closed.",
+        DomainError.InviteUnusable => "This invite no longer joins anyone.",
         _ => "This conflicts with the current state.",
     };
 
@@ -74,16 +81,25 @@ public static class Problems
 /// <summary>
 /// Maps what handlers throw to problem details: a grain's <see cref="DomainException"/> to its status and type,
 /// a request the framework could not read (malformed JSON, an unknown enum value, a missing body, a body over
-/// the limit) to 400 with the field at fault, or 413.
+/// the limit) to 400 with the field at fault, or 413; a fault of the cluster or its storage to 503 with Retry-After,
+/// so a client retries instead of reporting an error (a dot is a PUT of the whole count: retrying is safe).
 /// </summary>
 internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
+    /// <summary>Long enough for a silo's grains to come back elsewhere or storage to answer again, short enough to feel live.</summary>
+    internal static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
+
+    /// <summary>A corrupt blob needs a person: clients should come back much later, not hammer it.</summary>
+    internal static readonly TimeSpan RetryAfterCorruption = TimeSpan.FromSeconds(60);
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch
         {
             DomainException refusal => FromRefusal(refusal),
             BadHttpRequestException unreadable => FromUnreadable(unreadable),
+            _ when Find<GrainStateCorruptException>(exception) is { } corrupt => Unavailable("state-corrupt", "Stored data needs repair by an operator.", corrupt.BlobName),
+            _ when IsTransientFault(exception) => Unavailable("unavailable", "The service is briefly unavailable; retry shortly.", null),
             _ => null,
         };
         if (problem is null)
@@ -92,6 +108,12 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         }
 
         context.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            var retryAfter = problem.Type == Problems.Type("state-corrupt") ? RetryAfterCorruption : RetryAfter;
+            context.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
@@ -110,6 +132,38 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         problem.Type = Problems.Type(refusal.ProblemType);
         problem.Title = Problems.Title(refusal.Error);
         problem.Detail = refusal.Message;
+        return problem;
+    }
+
+    /// <summary>
+    /// Faults that pass by themselves: no silo or gateway reachable (a silo died, the cluster is failing over), a
+    /// message rejected or timed out, storage out of reach, or a write race lost to another activation.
+    /// </summary>
+    internal static bool IsTransientFault(Exception exception) => exception switch
+    {
+        SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException
+            or ClientNotAvailableException or TimeoutException or StorageUnavailableException or InconsistentStateException => true,
+        _ => exception.InnerException is { } inner && IsTransientFault(inner),
+    };
+
+    /// <summary>The exception itself or one it wraps (an activation that failed to load its state wraps the cause).</summary>
+    private static T? Find<T>(Exception? exception) where T : Exception =>
+        exception switch
+        {
+            null => null,
+            T found => found,
+            _ => Find<T>(exception.InnerException),
+        };
+
+    private static ProblemDetails Unavailable(string slug, string title, string? blobName)
+    {
+        var problem = new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Type = Problems.Type(slug), Title = title };
+        if (blobName is not null)
+        {
+            problem.Detail = $"The stored state '{blobName}' cannot be read; an operator has to restore or repair it.";
+            problem.Extensions["blob"] = blobName;
+        }
+
         return problem;
     }
 

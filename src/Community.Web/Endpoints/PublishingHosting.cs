@@ -1,5 +1,3 @@
-using Community.Web.Media;
-
 namespace Community.Web.Endpoints;
 
 /// <summary>What comes out of a meeting: photos and media, the summary and the exports.</summary>
@@ -7,7 +5,8 @@ public static class PublishingHosting
 {
     public static WebApplicationBuilder AddCommunityPublishing(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<MediaStore>();
+        builder.AddCommunityPhotos();
+        builder.Services.AddKeyedSingleton(CpuGate.Markdown, new CpuGate(SummaryEndpoints.ConcurrentPreviews, SummaryEndpoints.PreviewQueue));
         return builder;
     }
 

@@ -30,6 +30,22 @@ public sealed class RateLimitOptions
     public int WriteBurst { get; set; } = 30;
 
     public int WriteQueue { get; set; } = 30;
+
+    /// <summary>
+    /// Unknown codes one address (an IPv6 /64) may try before it must wait: a person mistyping a few times passes,
+    /// a guesser gets about one try per <see cref="FailedLookupPeriod"/>. Only failures count.
+    /// </summary>
+    public int FailedLookupBurst { get; set; } = 10;
+
+    public TimeSpan FailedLookupPeriod { get; set; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>
+    /// Joins one address may make at once, on top of the per-meeting line: a full hall behind one NAT (600 phones)
+    /// joins at once; after that <see cref="AddressJoinsPerPeriod"/> a period (120 a minute) for late arrivals.
+    /// </summary>
+    public int AddressJoinBurst { get; set; } = 600;
+
+    public int AddressJoinsPerPeriod { get; set; } = 2;
 }
 
 /// <summary>The built-in rate limiter, partitioned as design.md says: creation per IP, joins per meeting, writes per participant.</summary>
@@ -42,14 +58,14 @@ public static class RateLimits
     {
         var options = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton<JoinQueue>();
+        builder.Services.AddSingleton<JoinLimits>();
         builder.Services.AddRateLimiter(limiter =>
         {
             // Also on the /new page, whose form posts create meetings: showing the form costs nothing.
             limiter.AddPolicy(MeetingCreation, context => HttpMethods.IsGet(context.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("reads")
                 : RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    ClientAddress.PartitionKey(context),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = options.MeetingsPerMinutePerAddress, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             limiter.AddPolicy(Writes, context => HttpMethods.IsGet(context.Request.Method) || MeetingMember.From(context.User) is not { } member
                 ? RateLimitPartition.GetNoLimiter("reads")
@@ -67,9 +83,11 @@ public static class RateLimits
     }
 
     /// <summary>429 with Retry-After in whole seconds (at least one, when the lease does not say) and a rate-limited problem.</summary>
-    public static async Task RejectAsync(HttpContext context, RateLimitLease lease)
+    public static Task RejectAsync(HttpContext context, RateLimitLease lease) =>
+        RejectAsync(context, lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1));
+
+    public static async Task RejectAsync(HttpContext context, TimeSpan retryAfter)
     {
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
@@ -81,24 +99,102 @@ public static class RateLimits
 }
 
 /// <summary>
-/// Joins pass per meeting (by code, which the rate limiter middleware cannot see: it is in the body), so a venue
-/// behind one NAT address joins together: a burst passes, the rest wait in line, beyond the line 429.
+/// The limits on every path that resolves a code (<c>POST /api/join</c>, the <c>/j/{code}</c> page and its form).
+/// Failed lookups draw on a small bucket per address, and only failures do, so a venue behind one NAT joining with
+/// the right code never meets it. Joins then pass two limiters chained: a venue-sized budget per address, and the
+/// line per meeting (a burst passes, the rest wait their turn, beyond the line 429).
 /// </summary>
-public sealed class JoinQueue(RateLimitOptions options) : IAsyncDisposable
+public sealed class JoinLimits : IAsyncDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(code =>
-        RateLimitPartition.GetTokenBucketLimiter(code, _ => new TokenBucketRateLimiterOptions
+    private readonly PartitionedRateLimiter<string> _failedLookups;
+    private readonly PartitionedRateLimiter<string> _perAddress;
+    private readonly PartitionedRateLimiter<string> _perMeeting;
+    private readonly PartitionedRateLimiter<JoinTicket> _joins;
+
+    private readonly TimeSpan _failedLookupPeriod;
+
+    public JoinLimits(RateLimitOptions options)
+    {
+        _failedLookupPeriod = options.FailedLookupPeriod;
+        _failedLookups = PartitionedRateLimiter.Create<string, string>(address =>
+            RateLimitPartition.GetTokenBucketLimiter(address, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = options.FailedLookupBurst,
+                TokensPerPeriod = 1,
+                ReplenishmentPeriod = options.FailedLookupPeriod,
+                QueueLimit = 0,
+            }));
+        _perAddress = PartitionedRateLimiter.Create<string, string>(address =>
+            RateLimitPartition.GetTokenBucketLimiter(address, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = options.AddressJoinBurst,
+                TokensPerPeriod = options.AddressJoinsPerPeriod,
+                ReplenishmentPeriod = options.ReplenishmentPeriod,
+                QueueLimit = 0,
+            }));
+        _perMeeting = PartitionedRateLimiter.Create<string, string>(meetingId =>
+            RateLimitPartition.GetTokenBucketLimiter(meetingId, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = options.JoinBurst,
+                TokensPerPeriod = options.JoinsPerPeriod,
+                ReplenishmentPeriod = options.ReplenishmentPeriod,
+                QueueLimit = options.JoinQueue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            }));
+        _joins = PartitionedRateLimiter.CreateChained(
+            _perAddress.WithTranslatedKey<JoinTicket>(ticket => ticket.Address, leaveOpen: true),
+            _perMeeting.WithTranslatedKey<JoinTicket>(ticket => ticket.MeetingId, leaveOpen: true));
+    }
+
+    private sealed record JoinTicket(string Address, string MeetingId);
+
+    /// <summary>
+    /// How long to wait when this address has used up its failed lookups; null when it may look up. (The bucket
+    /// refills continuously, so a fraction of a token is not yet a try: whole permits count.)
+    /// </summary>
+    public TimeSpan? RefuseLookup(HttpContext context) =>
+        _failedLookups.GetStatistics(ClientAddress.PartitionKey(context))?.CurrentAvailablePermits >= 1 ? null : _failedLookupPeriod;
+
+    /// <summary>A code resolved to nothing: it costs this address one of its failed lookups.</summary>
+    public void LookupFailed(HttpContext context) => _failedLookups.AttemptAcquire(ClientAddress.PartitionKey(context)).Dispose();
+
+    /// <summary>Waits for this address's and this meeting's turn; a lease that was not acquired says when to retry.</summary>
+    public ValueTask<RateLimitLease> WaitTurnAsync(HttpContext context, string meetingId) =>
+        _joins.AcquireAsync(new JoinTicket(ClientAddress.PartitionKey(context), meetingId), 1, context.RequestAborted);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _joins.DisposeAsync();
+        await _failedLookups.DisposeAsync();
+        await _perAddress.DisposeAsync();
+        await _perMeeting.DisposeAsync();
+    }
+}
+
+/// <summary>Who a rate limit counts: the client's address, an IPv6 client by its /64 (one home or phone network).</summary>
+public static class ClientAddress
+{
+    public static string PartitionKey(HttpContext context) => PartitionKey(context.Connection.RemoteIpAddress);
+
+    public static string PartitionKey(System.Net.IPAddress? address)
+    {
+        if (address is null)
         {
-            TokenLimit = options.JoinBurst,
-            TokensPerPeriod = options.JoinsPerPeriod,
-            ReplenishmentPeriod = options.ReplenishmentPeriod,
-            QueueLimit = options.JoinQueue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        }));
+            return "unknown";
+        }
 
-    /// <summary>Waits for this code's turn; a lease that was not acquired says when to retry.</summary>
-    public ValueTask<RateLimitLease> WaitTurnAsync(string code, CancellationToken cancellationToken) =>
-        _limiter.AcquireAsync(code, 1, cancellationToken);
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
 
-    public ValueTask DisposeAsync() => _limiter.DisposeAsync();
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return $"{new System.Net.IPAddress(bytes)}/64";
+    }
 }

@@ -21,6 +21,9 @@ public static class SummaryEndpoints
     // 200,000 characters of JSON-escaped non-Latin text (up to 6 bytes each) fit.
     private const long MaxRequestBytes = SummaryDraft.MaxMarkdownLength * 6L + 1024;
 
+    /// <summary>Previews rendered at once on one web node, and previews waiting for a turn before 503.</summary>
+    public const int ConcurrentPreviews = 2, PreviewQueue = 4;
+
     public static IEndpointRouteBuilder MapSummaryEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var summary = endpoints.MapGroup("/api/meetings/{meetingId}/summary")
@@ -36,8 +39,9 @@ public static class SummaryEndpoints
         summary.MapPost("/draft", (string meetingId, Caller caller, IGrainFactory grains) => Summary(grains, meetingId).GenerateDraft(caller.Actor))
             .WithName("GenerateSummaryDraft").WithSummary("Organiser: replace the draft with one generated from the meeting's boards, notes and photos")
             .ProducesWriteProblems();
-        summary.MapPost("/preview", Preview)
-            .WithName("PreviewSummary").WithSummary("Organiser: the HTML this Markdown publishes as (changes nothing)").ProducesWriteProblems();
+        summary.MapPost("/preview", PreviewAsync)
+            .WithName("PreviewSummary").WithSummary("Organiser: the HTML this Markdown publishes as (changes nothing); 503 with Retry-After when the node is busy rendering")
+            .ProducesWriteProblems().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         summary.MapPost("/publish", (string meetingId, Caller caller, IGrainFactory grains) => Summary(grains, meetingId).Publish(caller.Actor))
             .WithName("PublishSummary").WithSummary("Organiser: render and publish the draft as a new version; earlier versions stay")
             .ProducesWriteProblems();
@@ -66,16 +70,45 @@ public static class SummaryEndpoints
         return TypedResults.Ok(await Summary(grains, meetingId).SaveDraft(caller.Actor, request.Markdown!));
     }
 
-    private static Results<Ok<SummaryPreviewResponse>, ValidationProblem> Preview(SummaryDraftRequest request) =>
-        ValidateMarkdown(request) is { } problem
-            ? problem
-            : TypedResults.Ok(new SummaryPreviewResponse(MarkdownRenderer.ToHtml(request.Markdown!)));
+    private static Task<Results<Ok<SummaryPreviewResponse>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
+        SummaryDraftRequest request, HttpContext context, [FromKeyedServices(CpuGate.Markdown)] CpuGate renderers, CancellationToken cancellationToken) =>
+        RenderPreviewAsync(request.Markdown, SummaryDraft.MaxMarkdownLength, context, renderers, cancellationToken);
 
+    /// <summary>
+    /// A preview of Markdown someone is typing (a summary, a topic's notes), checked as it would be when saved.
+    /// Rendered here on the web node, a few at a time (CpuGate), so typing fast cannot take the node.
+    /// </summary>
+    internal static async Task<Results<Ok<SummaryPreviewResponse>, ValidationProblem, ProblemHttpResult>> RenderPreviewAsync(
+        string? markdown, int maxLength, HttpContext context, CpuGate renderers, CancellationToken cancellationToken)
+    {
+        if (ValidateMarkdown(new Validation(), markdown, maxLength).Problem() is { } problem)
+        {
+            return problem;
+        }
+
+        using var lease = await renderers.EnterAsync(cancellationToken);
+        if (!lease.IsAcquired)
+        {
+            return CpuGate.Busy(context, "Many previews are being rendered right now; the next keystroke will try again.");
+        }
+
+        return MarkdownRenderer.TryToHtml(markdown!, out var html)
+            ? TypedResults.Ok(new SummaryPreviewResponse(html))
+            : Problems.Validation(new Dictionary<string, string[]> { ["markdown"] = ["This Markdown cannot be rendered."] });
+    }
+
+    /// <summary>Required, at most 200,000 characters and within <see cref="MarkdownLimits"/>.</summary>
     private static ValidationProblem? ValidateMarkdown(SummaryDraftRequest request) =>
-        new Validation()
-            .Required("markdown", request.Markdown)
-            .Text("markdown", request.Markdown, SummaryDraft.MaxMarkdownLength)
-            .Problem();
+        ValidateMarkdown(new Validation(), request.Markdown, SummaryDraft.MaxMarkdownLength).Problem();
+
+    /// <summary>Markdown someone saves: required, within its length, and within <see cref="MarkdownLimits"/> so it renders cheaply.</summary>
+    internal static Validation ValidateMarkdown(Validation validation, string? markdown, int maxLength)
+    {
+        validation.Required("markdown", markdown).Text("markdown", markdown, maxLength);
+        return markdown is null || markdown.Length > maxLength || MarkdownLimits.Refusal(markdown) is not { } refusal
+            ? validation
+            : validation.Check(false, "markdown", refusal);
+    }
 
     private static async Task<IResult> PublishedMarkdownAsync(string meetingId, int? version, IGrainFactory grains)
     {

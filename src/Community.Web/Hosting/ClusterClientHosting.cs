@@ -15,6 +15,8 @@ public static class ClusterClientHosting
     /// <summary>
     /// The web node is an Orleans client: it finds silos through Redis when <c>ConnectionStrings:Redis</c> is set,
     /// else through the localhost gateway (COMMUNITY_GATEWAY_PORT, default 30000). It keeps retrying until a silo answers.
+    /// A grain call gives up after <c>Community:Cluster:ResponseTimeout</c> (default 10 s, Orleans' own is 30 s): well
+    /// under a phone's HTTP timeout, so a call lost with a dying silo becomes a 503 to retry rather than a hang.
     /// </summary>
     public static WebApplicationBuilder AddCommunityClusterClient(this WebApplicationBuilder builder)
     {
@@ -41,6 +43,8 @@ public static class ClusterClientHosting
                 client.UseRedisClustering(redis);
             }
 
+            client.Configure<ClientMessagingOptions>(options =>
+                options.ResponseTimeout = configuration.GetValue("Community:Cluster:ResponseTimeout", TimeSpan.FromSeconds(10)));
             client.Services.AddSingleton<IClientConnectionRetryFilter, RetryUntilSiloAnswers>();
         });
         return builder;

@@ -26,6 +26,7 @@ public static class CommunityWebHosting
             options.ShutdownTimeout = TimeSpan.FromSeconds(15);
         });
 
+        builder.AddCommunitySecurity();
         builder.AddCommunityClusterClient();
         builder.AddCommunityBlobs();
         builder.AddCommunityAccess();
@@ -35,11 +36,14 @@ public static class CommunityWebHosting
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.AddCommunityPages();
+        builder.AddCommunityDelivery();
         return builder;
     }
 
     public static WebApplication MapCommunityWeb(this WebApplication app)
     {
+        app.UseCommunitySecurity();
+        app.UseCommunityDelivery();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCommunityAccess();

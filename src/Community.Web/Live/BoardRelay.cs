@@ -43,6 +43,7 @@ internal sealed partial class BoardRelay : IBoardObserver, IBoardWatchersObserve
     private bool _flushScheduled;
     private DateTimeOffset _lastFlushAt = DateTimeOffset.MinValue;
     private int _localWatchers;
+    private readonly Dictionary<string, int> _connectionsByParticipant = [];
     private int _totalWatchers;
     private bool _watchersDirty;
     private Task _running = Task.CompletedTask;
@@ -69,8 +70,33 @@ internal sealed partial class BoardRelay : IBoardObserver, IBoardWatchersObserve
     /// <summary>Completes once the first subscription attempt is over, so a snapshot taken afterwards misses no change.</summary>
     public Task Subscribed => _subscribed.Task;
 
-    /// <summary>Only the registry calls this, under its lock.</summary>
-    public int LocalWatchers
+    /// <summary>
+    /// Counts one more connection of the participant; the node's watcher count is the number of distinct participants,
+    /// so one person with several tabs (or a script with one token) counts once. Only the registry calls this, under its lock.
+    /// </summary>
+    public void AddWatcher(string participantId)
+    {
+        _connectionsByParticipant[participantId] = _connectionsByParticipant.GetValueOrDefault(participantId) + 1;
+        LocalWatchers = _connectionsByParticipant.Count;
+    }
+
+    /// <summary>Counts one connection of the participant less; returns how many participants still watch here.</summary>
+    public int RemoveWatcher(string participantId)
+    {
+        if (_connectionsByParticipant.TryGetValue(participantId, out var connections) && connections > 1)
+        {
+            _connectionsByParticipant[participantId] = connections - 1;
+        }
+        else
+        {
+            _connectionsByParticipant.Remove(participantId);
+        }
+
+        LocalWatchers = _connectionsByParticipant.Count;
+        return LocalWatchers;
+    }
+
+    private int LocalWatchers
     {
         get => _localWatchers;
         set

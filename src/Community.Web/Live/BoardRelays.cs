@@ -12,19 +12,23 @@ internal sealed class BoardRelays(IGrainFactory grains, IHubContext<LiveHub> hub
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, BoardRelay> _relays = [];
-    private readonly Dictionary<string, HashSet<(string MeetingId, string BoardId)>> _watching = [];
+    private readonly Dictionary<string, Watching> _watching = [];
 
-    /// <summary>Counts the connection as a watcher of the board; completes when the board's relay is subscribed.</summary>
-    public Task Watch(string connectionId, string meetingId, string boardId)
+    /// <summary>
+    /// Counts the connection (of the participant) as a watcher of the board; completes when the board's relay is
+    /// subscribed. The board's watcher count counts participants, not connections.
+    /// </summary>
+    public Task Watch(string connectionId, string participantId, string meetingId, string boardId)
     {
         BoardRelay? relay;
         lock (_gate)
         {
-            if (!_watching.TryGetValue(connectionId, out var boards))
+            if (!_watching.TryGetValue(connectionId, out var watching))
             {
-                _watching[connectionId] = boards = [];
+                _watching[connectionId] = watching = new Watching(participantId, []);
             }
 
+            var boards = watching.Boards;
             if (!boards.Contains((meetingId, boardId)) && boards.Count >= options.Value.MaxBoardsPerConnection)
             {
                 throw new HubException($"too-many-boards: a connection watches at most {options.Value.MaxBoardsPerConnection} boards.");
@@ -40,7 +44,7 @@ internal sealed class BoardRelays(IGrainFactory grains, IHubContext<LiveHub> hub
 
             if (boards.Add((meetingId, boardId)))
             {
-                relay.LocalWatchers++;
+                relay.AddWatcher(participantId);
             }
         }
 
@@ -51,9 +55,9 @@ internal sealed class BoardRelays(IGrainFactory grains, IHubContext<LiveHub> hub
     {
         lock (_gate)
         {
-            if (_watching.TryGetValue(connectionId, out var boards) && boards.Remove((meetingId, boardId)))
+            if (_watching.TryGetValue(connectionId, out var watching) && watching.Boards.Remove((meetingId, boardId)))
             {
-                ReleaseLocked(meetingId, boardId);
+                ReleaseLocked(watching.ParticipantId, meetingId, boardId);
             }
         }
     }
@@ -62,11 +66,11 @@ internal sealed class BoardRelays(IGrainFactory grains, IHubContext<LiveHub> hub
     {
         lock (_gate)
         {
-            if (_watching.Remove(connectionId, out var boards))
+            if (_watching.Remove(connectionId, out var watching))
             {
-                foreach (var (meetingId, boardId) in boards)
+                foreach (var (meetingId, boardId) in watching.Boards)
                 {
-                    ReleaseLocked(meetingId, boardId);
+                    ReleaseLocked(watching.ParticipantId, meetingId, boardId);
                 }
             }
         }
@@ -81,11 +85,11 @@ internal sealed class BoardRelays(IGrainFactory grains, IHubContext<LiveHub> hub
         }
     }
 
-    private void ReleaseLocked(string meetingId, string boardId)
+    private void ReleaseLocked(string participantId, string meetingId, string boardId)
     {
         var group = BoardRelay.GroupOf(meetingId, boardId);
         var relay = _relays[group];
-        if (--relay.LocalWatchers == 0)
+        if (relay.RemoveWatcher(participantId) == 0)
         {
             _relays.Remove(group);
             _ = relay.DisposeAsync().AsTask();
@@ -107,4 +111,7 @@ internal sealed class BoardRelays(IGrainFactory grains, IHubContext<LiveHub> hub
             await relay.DisposeAsync();
         }
     }
+
+    /// <summary>Whose connection it is, and the boards it watches.</summary>
+    private sealed record Watching(string ParticipantId, HashSet<(string MeetingId, string BoardId)> Boards);
 }

@@ -1,3 +1,4 @@
+using Community.Web.Access;
 using Community.Web.Endpoints;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,12 +19,16 @@ public static class LiveHosting
             .AddHubOptions<LiveHub>(hub =>
             {
                 hub.MaximumReceiveMessageSize = options.MaximumReceiveMessageSize;
+                hub.AddFilter<ConnectionCap>();
                 hub.AddFilter<ConnectionRateLimitFilter>();
+                hub.AddFilter<MemberCheckFilter>();
             })
             // Enum values as the HTTP API writes them ("votingClosed"), so a card reads the same from both.
             .AddJsonProtocol(json => ApiHosting.AddEnumsAsStrings(json.PayloadSerializerOptions));
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ConnectionCap>();
         builder.Services.AddSingleton<ConnectionRateLimitFilter>();
+        builder.Services.AddSingleton<MemberCheckFilter>();
         builder.Services.AddSingleton<BoardRelays>();
 
         // The request line logged at Information carries ?access_token=...: keep tokens out of logs.
@@ -34,7 +39,8 @@ public static class LiveHosting
     public static WebApplication MapCommunityLive(this WebApplication app)
     {
         app.UseWhen(context => context.Request.Path.StartsWithSegments(HubPath), hub => hub.UseMiddleware<OriginGuard>());
-        app.MapHub<LiveHub>(HubPath);
+        // Opening a connection needs a token that is still good (not removed, not revoked); each call is checked again.
+        app.MapHub<LiveHub>(HubPath).RequireAuthorization(ValidMemberRequirement.PolicyName);
         return app;
     }
 }

@@ -24,7 +24,7 @@ internal sealed class LiveHub(IGrainFactory grains, BoardRelays relays) : Hub
     public async Task<BoardSnapshot> Watch(string meetingId, string boardId)
     {
         var actor = ActorFor(meetingId, boardId);
-        await relays.Watch(Context.ConnectionId, meetingId, boardId);
+        await relays.Watch(Context.ConnectionId, actor.ParticipantId, meetingId, boardId);
         // Facilitators get their own group: while dot counts are hidden, participants get the changes without them.
         var group = DotVisibility.SeesCounts(actor) ? BoardRelay.FacilitatorsOf(meetingId, boardId) : BoardRelay.GroupOf(meetingId, boardId);
         await Groups.AddToGroupAsync(Context.ConnectionId, group);

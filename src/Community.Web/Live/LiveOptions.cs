@@ -29,6 +29,12 @@ public sealed class LiveOptions
     /// <summary>A phone watches one board, a projector maybe a few; more is somebody hoarding relays.</summary>
     public int MaxBoardsPerConnection { get; set; } = 8;
 
+    /// <summary>
+    /// Live connections one participant (one token) may hold open on one web node: a phone, a laptop and a projector
+    /// with a spare. Counted per node, so behind N nodes one token may hold up to N times this.
+    /// </summary>
+    public int MaxConnectionsPerParticipant { get; set; } = 5;
+
     /// <summary>Watch and Unwatch carry two short ids; anything larger is not a legitimate client.</summary>
     public long MaximumReceiveMessageSize { get; set; } = 4 * 1024;
 }

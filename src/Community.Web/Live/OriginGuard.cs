@@ -12,7 +12,7 @@ internal sealed class OriginGuard(RequestDelegate next, IOptions<LiveOptions> op
     public Task InvokeAsync(HttpContext context)
     {
         var origins = context.Request.Headers.Origin;
-        if (origins.Count == 0 || (origins.Count == 1 && IsAllowed(origins.ToString(), context.Request)))
+        if (origins.Count == 0 || (origins.Count == 1 && IsAllowed(origins.ToString(), context.Request, options.Value.AllowedOrigins)))
         {
             return next(context);
         }
@@ -21,8 +21,9 @@ internal sealed class OriginGuard(RequestDelegate next, IOptions<LiveOptions> op
         return Task.CompletedTask;
     }
 
-    private bool IsAllowed(string origin, HttpRequest request) =>
+    /// <summary>The request's own host, or one of the allowed origins (also used by the API's guard).</summary>
+    internal static bool IsAllowed(string origin, HttpRequest request, IEnumerable<string> allowedOrigins) =>
         Uri.TryCreate(origin, UriKind.Absolute, out var uri)
         && (string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)
-            || options.Value.AllowedOrigins.Any(allowed => string.Equals(allowed.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase)));
+            || allowedOrigins.Any(allowed => string.Equals(allowed.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase)));
 }

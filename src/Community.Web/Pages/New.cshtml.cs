@@ -1,27 +1,23 @@
 using Community.Grains.Abstractions;
 using Community.Web.Access;
+using Community.Web.Endpoints;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace Community.Web.Pages;
 
-/// <summary>Creates a meeting; its creator becomes the organiser, signed in by cookie, and lands on the console.</summary>
+/// <summary>
+/// Creates a meeting with its date, time zone and place; its creator becomes the organiser, signed in by cookie,
+/// and lands on the console.
+/// </summary>
 public sealed class NewMeetingModel(IGrainFactory grains, IStringLocalizer<PageText> texts) : PageModel
 {
-    public const int MaxTitleLength = 120;
-
-    public sealed class MeetingForm
-    {
-        public string? Title { get; set; }
-        public string? OrganiserName { get; set; }
-        public string? City { get; set; }
-        public string? Country { get; set; }
-        public string? Description { get; set; }
-    }
+    [BindProperty]
+    public MeetingDetailsForm Form { get; set; } = new();
 
     [BindProperty]
-    public MeetingForm Form { get; set; } = new();
+    public string? OrganiserName { get; set; }
 
     public void OnGet()
     {
@@ -29,36 +25,17 @@ public sealed class NewMeetingModel(IGrainFactory grains, IStringLocalizer<PageT
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var title = Form.Title?.Trim() ?? "";
-        var name = Form.OrganiserName?.Trim() ?? "";
-        var country = string.IsNullOrWhiteSpace(Form.Country) ? null : Form.Country.Trim().ToUpperInvariant();
-        if (title.Length is 0 or > MaxTitleLength)
-        {
-            ModelState.AddModelError("Form.Title", texts["New.TitleInvalid", MaxTitleLength]);
-        }
-
+        var name = UserText.Line(OrganiserName) ?? "";
         if (name.Length is 0 or > JoinModel.MaxNameLength)
         {
-            ModelState.AddModelError("Form.OrganiserName", texts["Join.NameInvalid", JoinModel.MaxNameLength]);
+            ModelState.AddModelError(nameof(OrganiserName), texts["Join.NameInvalid", JoinModel.MaxNameLength]);
         }
 
-        if (country is not null && !CountryCodes.IsValid(country))
-        {
-            ModelState.AddModelError("Form.Country", texts["Join.CountryInvalid"]);
-        }
-
-        if (!ModelState.IsValid)
+        if (Form.Read(ModelState, nameof(Form), texts) is not { } details || !ModelState.IsValid)
         {
             return Page();
         }
 
-        var details = new MeetingDetails
-        {
-            Title = title,
-            City = string.IsNullOrWhiteSpace(Form.City) ? null : Form.City.Trim(),
-            Country = country,
-            Description = Form.Description?.Trim() ?? "",
-        };
         var meetingId = MeetingJoining.NewId();
         var created = await grains.GetGrain<IMeetingGrain>(meetingId).Create(details);
         // The meeting grain registered the organiser; the cookie carries the name they gave.

@@ -1,14 +1,18 @@
 using System.Globalization;
 using Community.Grains.Abstractions;
 using Community.Web.Access;
+using Community.Web.Endpoints;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace Community.Web.Pages;
 
-/// <summary>The organiser's console: the join code and QR code, facilitator invites, and new boards.</summary>
-public sealed class OrganiseModel(IGrainFactory grains, IStringLocalizer<PageText> texts) : PageModel
+/// <summary>
+/// The organiser's console: the meeting's details (Organise.Details.cs), the join code and QR code, invites
+/// (<see cref="InvitesViewComponent"/>), and new boards.
+/// </summary>
+public sealed partial class OrganiseModel(IGrainFactory grains, IStringLocalizer<PageText> texts) : PageModel
 {
     public sealed class BoardForm
     {
@@ -32,17 +36,7 @@ public sealed class OrganiseModel(IGrainFactory grains, IStringLocalizer<PageTex
 
     public string JoinLink { get; private set; } = "";
 
-    public string? InviteLink { get; private set; }
-
     public Task<IActionResult> OnGetAsync(string meetingId) => ShowAsync(meetingId);
-
-    public async Task<IActionResult> OnPostInviteAsync(string meetingId)
-    {
-        var invite = await grains.GetGrain<IMeetingGrain>(meetingId).CreateInvite(Organiser(meetingId), Role.Facilitator, []);
-        InviteLink = JoinLinks.For(Request, invite.Code);
-        ModelState.Clear();
-        return await ShowAsync(meetingId);
-    }
 
     public async Task<IActionResult> OnPostBoardAsync(string meetingId)
     {
@@ -71,6 +65,7 @@ public sealed class OrganiseModel(IGrainFactory grains, IStringLocalizer<PageTex
         }
 
         Meeting = meeting;
+        Details ??= MeetingDetailsForm.From(meeting);
         JoinLink = JoinLinks.For(Request, meeting.JoinCode);
         return Page();
     }
@@ -80,15 +75,17 @@ public sealed class OrganiseModel(IGrainFactory grains, IStringLocalizer<PageTex
 
     private BoardDefinition? ReadBoardForm(MeetingView? meeting)
     {
-        var title = Form.Title?.Trim() ?? "";
+        var title = UserText.Line(Form.Title) ?? "";
+        var region = UserText.Line(Form.Region) ?? "";
         if (title.Length is 0 or > 120)
         {
             ModelState.AddModelError("Form.Title", texts["Organise.TitleInvalid"]);
         }
 
         // Slot times are typed as the room's clock shows them: in the meeting's time zone, on its first day.
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(meeting?.Details.TimeZone ?? "UTC", out var found) ? found : TimeZoneInfo.Utc;
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(meeting?.Details.StartsAt ?? DateTimeOffset.UtcNow, zone).DateTime);
+        var details = meeting?.Details ?? new MeetingDetails();
+        var zone = MeetingTime.ZoneOf(details);
+        var day = MeetingTime.FirstDay(details);
         var slots = Lines(Form.Slots).Select((line, index) => ParseSlot(line, index, day, zone)).ToList();
         var spaces = Lines(Form.Spaces).Select(ParseSpace).ToList();
         var countries = (Form.Countries ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries)
@@ -103,7 +100,7 @@ public sealed class OrganiseModel(IGrainFactory grains, IStringLocalizer<PageTex
             ModelState.AddModelError("Form.Countries", texts["Join.CountryInvalid"]);
         }
 
-        if (Form.Kind == BoardKind.Glocal && string.IsNullOrWhiteSpace(Form.Region))
+        if (Form.Kind == BoardKind.Glocal && region.Length == 0)
         {
             ModelState.AddModelError("Form.Region", texts["Organise.RegionRequired"]);
         }
@@ -125,18 +122,30 @@ public sealed class OrganiseModel(IGrainFactory grains, IStringLocalizer<PageTex
             Title = title,
             Slots = isGlocal ? [] : slots.OfType<Slot>().ToList(),
             Spaces = isGlocal ? [] : spaces,
-            Region = isGlocal ? new Region(Form.Region!.Trim(), countries) : null,
+            Region = isGlocal ? new Region(region, countries) : null,
             DotsPerParticipant = Form.DotsPerParticipant,
             MaxDotsPerCard = Form.MaxDotsPerCard,
         };
     }
 
+    /// <summary>Each line of a text area, normalised as shown text (<see cref="UserText"/>); blank lines dropped.</summary>
     private static IEnumerable<string> Lines(string? text) =>
-        (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        (text ?? "").Split('\n').Select(line => UserText.Line(line)!).Where(line => line.Length > 0);
 
-    /// <summary>"10:00-10:45 Round 1" on the meeting's day in its time zone; null when the times do not read.</summary>
-    private static Slot? ParseSlot(string line, int index, DateOnly day, TimeZoneInfo zone)
+    /// <summary>
+    /// "10:00-10:45 Round 1" on the meeting's first day in its time zone, or "2026-12-06 10:00-10:45 Round 1" on
+    /// another day; null when the times do not read.
+    /// </summary>
+    private static Slot? ParseSlot(string line, int index, DateOnly firstDay, TimeZoneInfo zone)
     {
+        var day = firstDay;
+        if (line.IndexOf(' ') is var dateEnd and > 0
+            && DateOnly.TryParseExact(line[..dateEnd], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            day = date;
+            line = line[(dateEnd + 1)..].Trim();
+        }
+
         var (times, label) = line.IndexOf(' ') is var space and > 0 ? (line[..space], line[(space + 1)..].Trim()) : (line, "");
         var parts = times.Split('-', '–');
         if (parts.Length != 2
@@ -147,13 +156,7 @@ public sealed class OrganiseModel(IGrainFactory grains, IStringLocalizer<PageTex
             return null;
         }
 
-        return new Slot($"slot{index + 1}", At(day, start, zone), At(day, end, zone), label.Length > 0 ? label : $"{start:HH\\:mm}–{end:HH\\:mm}");
-    }
-
-    private static DateTimeOffset At(DateOnly day, TimeOnly time, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(time);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+        return new Slot($"slot{index + 1}", MeetingTime.At(day, start, zone), MeetingTime.At(day, end, zone), label.Length > 0 ? label : $"{start:HH\\:mm}–{end:HH\\:mm}");
     }
 
     private static Space ParseSpace(string line, int index)

@@ -5,7 +5,6 @@ using Community.Web.Endpoints;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.FileProviders;
 
 namespace Community.Web.Pages;
 
@@ -14,23 +13,20 @@ public static class PagesHosting
     /// <summary>The cultures with a complete resource file; the first is the fallback.</summary>
     public static readonly IReadOnlyList<string> Languages = ["en", "bg"];
 
-    /// <summary>Where the npm packages live; unset: the node_modules folder above the content root.</summary>
-    public const string NodeModulesSetting = "COMMUNITY_NODE_MODULES";
-
-    /// <summary>Browser libraries served from their npm packages (the lockfile pins them), never from copied files.</summary>
-    private static readonly (string RequestPath, string PackageFolder)[] BrowserLibraries =
-    [
-        ("/lib/signalr", "@microsoft/signalr/dist/browser"),
-    ];
-
     public static WebApplicationBuilder AddCommunityPages(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        builder.Services.AddSingleton<ModuleGraph>();
+        builder.Services.AddSingleton<PageJson>();
         builder.Services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizePage("/Board", MeetingRoleRequirement.PolicyName(Role.Participant));
             options.Conventions.AuthorizePage("/Projector", MeetingRoleRequirement.PolicyName(Role.Participant));
             options.Conventions.AuthorizePage("/Organise", MeetingRoleRequirement.PolicyName(Role.Organiser));
+            options.Conventions.AuthorizePage("/Topic", MeetingRoleRequirement.PolicyName(Role.Participant));
+            options.Conventions.AuthorizePage("/SummaryDesk", MeetingRoleRequirement.PolicyName(Role.Organiser));
+            options.Conventions.AuthorizePage("/Invites", MeetingRoleRequirement.PolicyName(Role.Organiser));
+            options.Conventions.AuthorizePage("/People", MeetingRoleRequirement.PolicyName(Role.Facilitator));
             options.Conventions.AddPageApplicationModelConvention("/New", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.MeetingCreation)));
         }).AddViewLocalization();
         // A member of another meeting (or a participant at the organiser's door) is told why, not sent to a 404.
@@ -54,40 +50,12 @@ public static class PagesHosting
     public static WebApplication MapCommunityPages(this WebApplication app)
     {
         app.UseRequestLocalization();
-        app.UseStaticFiles();
-        var nodeModules = FindNodeModules(app);
-        foreach (var (requestPath, packageFolder) in BrowserLibraries)
-        {
-            app.UseStaticFiles(new StaticFileOptions
-            {
-                RequestPath = requestPath,
-                FileProvider = new PhysicalFileProvider(Path.Combine(nodeModules, packageFolder)),
-            });
-        }
-
-        app.MapRazorPages();
+        // Files in wwwroot (and the browser libraries the project file adds from node_modules), fingerprinted at build:
+        // pages link the fingerprinted URLs, which are cached as immutable for a year.
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
         app.MapQrCodeEndpoint();
         app.MapLanguageSwitch();
         return app;
-    }
-
-    private static string FindNodeModules(WebApplication app)
-    {
-        if (app.Configuration[NodeModulesSetting] is { Length: > 0 } configured)
-        {
-            return configured;
-        }
-
-        for (var directory = new DirectoryInfo(app.Environment.ContentRootPath); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "node_modules");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException(
-            $"No node_modules above {app.Environment.ContentRootPath}: run npm ci, or set {NodeModulesSetting}.");
     }
 }

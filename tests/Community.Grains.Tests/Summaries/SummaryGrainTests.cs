@@ -22,7 +22,10 @@ public sealed class SummaryGrainTests(SummaryClusterFixture fixture) : IClassFix
         var text = string.Join("\n", ExecutableMarkup.Select(html, "p, li").Select(element => element.TextContent));
         foreach (var topic in _sofia.TopicsByRank)
         {
-            Assert.Contains($"Convened by {topic.Convener} · {topic.Dots} dot{(topic.Dots == 1 ? "" : "s")} · {topic.Interested} interested", text);
+            var facts = new List<string> { $"Convened by {topic.Convener}" };
+            facts.AddRange(topic.Dots > 0 ? [$"{topic.Dots} dot{(topic.Dots == 1 ? "" : "s")}"] : []);
+            facts.AddRange(topic.Interested > 0 ? [$"{topic.Interested} interested"] : []);
+            Assert.Contains(string.Join(" · ", facts), text);
         }
 
         // Notes stay Markdown in the draft, in their topic's section, in rank order.
@@ -44,6 +47,40 @@ public sealed class SummaryGrainTests(SummaryClusterFixture fixture) : IClassFix
         Assert.Contains("Morning round (10:00–10:45) in Vitosha room", html);
         Assert.Contains("Afternoon round (14:00–14:45) in Vitosha room", html);
         Assert.Equal(SofiaMeeting.OpenSpaceTitle, ExecutableMarkup.Select(html, "h2").First().TextContent);
+    }
+
+    [Fact]
+    public async Task Draft_reads_like_a_post_with_the_day_and_place_a_lead_and_no_zero_counts()
+    {
+        var draft = await Summary().GenerateDraft(_sofia.Organiser);
+        var paragraphs = ExecutableMarkup.Select(MarkdownRenderer.ToHtml(draft.Markdown), "p").Select(p => p.TextContent).ToList();
+
+        Assert.Equal("Thursday 3 April 2025, 09:00–17:00 (Europe/Sofia) · Sofia, BG", paragraphs[0]);
+        Assert.Equal(
+            $"People proposed 5 topics and gave 19 dots in “{SofiaMeeting.OpenSpaceTitle}”; 3 discussions found a room and a time. "
+            + $"2 regional groups ({SofiaMeeting.BalkansTitle}, {SofiaMeeting.NordicsTitle}) gathered priorities, struggles, success stories and ideas to work on together.",
+            paragraphs[1]);
+        Assert.DoesNotContain("0 interested", draft.Markdown);
+        Assert.DoesNotContain("0 dots", draft.Markdown);
+        Assert.Contains("*Convened by Nikolai\\_Petrov*", draft.Markdown);
+    }
+
+    [Fact]
+    public async Task Headings_in_notes_sit_under_their_topic_and_code_stays_as_written()
+    {
+        var sofia = await SofiaMeeting.CreateAndSeedAsync(fixture.Grains);
+        var topic = sofia.TopicsByRank[0];
+        await fixture.Grains.GetGrain<ICardDiscussionGrain>(Keys.Card(sofia.MeetingId, sofia.OpenSpaceBoardId, topic.CardId))
+            .SetNotes(sofia.Organiser, "# Outcomes\nPupils loved it.\n\n## Next steps\n\n```\n# a comment in code\n```\n###### Deepest");
+
+        var draft = await Summary(sofia.MeetingId).GenerateDraft(sofia.Organiser);
+        var headings = ExecutableMarkup.Select(MarkdownRenderer.ToHtml(draft.Markdown), "h1, h2, h3, h4, h5, h6")
+            .Select(heading => $"{heading.TagName.ToLowerInvariant()} {heading.TextContent}").ToList();
+
+        var under = headings.IndexOf($"h3 1. {topic.Title}");
+        Assert.Equal(["h4 Outcomes", "h5 Next steps", "h6 Deepest"], headings[(under + 1)..(under + 4)]);
+        Assert.Contains("```\n# a comment in code\n```", draft.Markdown);
+        Assert.Single(headings, heading => heading.StartsWith("h1 ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -94,7 +131,7 @@ public sealed class SummaryGrainTests(SummaryClusterFixture fixture) : IClassFix
         Assert.Equal(first.Version + 1, second.Version);
         Assert.Equal(countBefore + 2, (await summary.ListVersions()).Count);
         Assert.Equal(SofiaMeeting.Title, second.Title);
-        Assert.StartsWith("3 April 2025, 09:00–17:00 (Europe/Sofia) · Sofia, BG · Ambassadors, teachers", second.Description);
+        Assert.StartsWith($"Thursday 3 April 2025, 09:00–17:00 (Europe/Sofia) · Sofia, BG · People proposed 5 topics", second.Description);
         var latest = await summary.GetPublished(null);
         var earlier = await summary.GetPublished(first.Version);
         Assert.Equal(edited, latest!.Markdown);
@@ -119,6 +156,42 @@ public sealed class SummaryGrainTests(SummaryClusterFixture fixture) : IClassFix
 
         Assert.Equal(DomainError.Invalid, refused.Error);
         Assert.Equal("markdown", refused.Field);
+        Assert.Equal("# Kept", (await summary.GetDraft(_sofia.Organiser)).Markdown);
+    }
+
+    [Fact]
+    public async Task A_note_stored_before_the_markdown_limits_is_published_as_plain_text_and_cannot_block_publishing()
+    {
+        var meeting = await SofiaMeeting.CreateAndSeedAsync(fixture.Grains);
+        var topic = meeting.TopicsByRank[0];
+        // Absorb (a merge) stores notes as they are, as SetNotes did before the limits existed.
+        var hostile = new string('>', 19_000);
+        await fixture.Grains.GetGrain<ICardDiscussionGrain>(Keys.Card(meeting.MeetingId, meeting.OpenSpaceBoardId, topic.CardId))
+            .Absorb("Old notes", new CardDiscussion { Notes = hostile });
+        var summary = Summary(meeting.MeetingId);
+
+        var draft = await summary.GenerateDraft(meeting.Organiser);
+        var published = await summary.Publish(meeting.Organiser);
+
+        Assert.Contains("could not be formatted", draft.Markdown);
+        var html = (await summary.GetPublished(published.Version))!.Html;
+        Assert.Contains(string.Concat(Enumerable.Repeat("&gt;", 1_000)), html);
+        Assert.Empty(ExecutableMarkup.Select(html, "blockquote"));
+        Assert.Contains(topic.Title, html);
+    }
+
+    [Fact]
+    public async Task A_draft_beyond_the_markdown_limits_is_refused_naming_the_field()
+    {
+        var summary = Summary($"limits{Guid.NewGuid():N}");
+        await summary.SaveDraft(_sofia.Organiser, "# Kept");
+
+        foreach (var hostile in new[] { string.Concat(Enumerable.Repeat("[x](", 40_000)), new string('>', 19_000) })
+        {
+            var refused = await Assert.ThrowsAsync<DomainException>(() => summary.SaveDraft(_sofia.Organiser, hostile));
+            Assert.Equal((DomainError.Invalid, "markdown"), (refused.Error, refused.Field));
+        }
+
         Assert.Equal("# Kept", (await summary.GetDraft(_sofia.Organiser)).Markdown);
     }
 

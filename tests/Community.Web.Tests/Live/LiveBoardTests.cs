@@ -63,7 +63,7 @@ public sealed class LiveBoardTests(LiveStack stack) : IClassFixture<LiveStack>
         // Long descriptions make every message about a card big, so the stuck watcher's buffers fill up early.
         var scenario = await BoardScenario.CreateAsync(stack.HostA, participants: 60, cards: 10, dotsPerParticipant: 10, description: new string('x', 2_000));
         using var stuck = await NonReadingWatcher.ConnectAsync(stack.HostA.BaseAddress, scenario);
-        var watchers = Enumerable.Range(0, 5).Select(_ => scenario.Watcher(stack.HostA)).ToList();
+        var watchers = Enumerable.Range(0, 5).Select(index => scenario.Watcher(stack.HostA, scenario.Participants[index].Token)).ToList();
         await Task.WhenAll(watchers.Select(watcher => watcher.StartAsync()));
 
         await scenario.VoteAsync(dotsEach: 10, dots: 1);
@@ -118,8 +118,13 @@ public sealed class LiveBoardTests(LiveStack stack) : IClassFixture<LiveStack>
     [Fact]
     public async Task Everyone_sees_how_many_watch_the_board_across_web_nodes()
     {
-        var scenario = await BoardScenario.CreateAsync(stack.HostA, participants: 0, cards: 0);
-        var watchers = new[] { scenario.Watcher(stack.HostA), scenario.Watcher(stack.HostA), scenario.Watcher(stack.HostB) };
+        var scenario = await BoardScenario.CreateAsync(stack.HostA, participants: 3, cards: 0);
+        var watchers = new[]
+        {
+            scenario.Watcher(stack.HostA, scenario.Participants[0].Token),
+            scenario.Watcher(stack.HostA, scenario.Participants[1].Token),
+            scenario.Watcher(stack.HostB, scenario.Participants[2].Token),
+        };
         await Task.WhenAll(watchers.Select(watcher => watcher.StartAsync()));
 
         await Convergence.UntilAsync(
@@ -131,6 +136,58 @@ public sealed class LiveBoardTests(LiveStack stack) : IClassFixture<LiveStack>
             () => watchers.Skip(1).All(watcher => watcher.Watchers == 2),
             () => string.Join(", ", watchers.Skip(1).Select(watcher => watcher.Watchers)));
         await DisposeAllAsync(watchers);
+    }
+
+    [Fact]
+    public async Task One_token_holds_at_most_five_live_connections_per_node_and_counts_as_one_watcher()
+    {
+        var scenario = await BoardScenario.CreateAsync(stack.HostA, participants: 2, cards: 0);
+        var ana = scenario.Participants[0].Token;
+        var tabs = Enumerable.Range(0, 5).Select(_ => scenario.Watcher(stack.HostA, ana)).ToList();
+        foreach (var tab in tabs)
+        {
+            await tab.StartAsync();
+        }
+
+        // The sixth connection of the same token is closed at connect, before it can watch.
+        await using var sixth = scenario.Watcher(stack.HostA, ana);
+        var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        sixth.Connection.Closed += error =>
+        {
+            closed.TrySetResult(error);
+            return Task.CompletedTask;
+        };
+        // Its Watch fails as the server closes it; the close says why.
+        var refused = await Record.ExceptionAsync(sixth.StartAsync);
+        Assert.NotNull(refused);
+        var reason = refused.Message.Contains("too-many-connections", StringComparison.Ordinal)
+            ? refused
+            : await closed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Contains("too-many-connections", reason?.Message ?? "", StringComparison.Ordinal);
+
+        // Another node keeps its own count; and Boris, a second person, is counted beside Ana's five tabs as 2.
+        await using var onOtherNode = scenario.Watcher(stack.HostB, ana);
+        await onOtherNode.StartAsync();
+        await using var boris = scenario.Watcher(stack.HostA, scenario.Participants[1].Token);
+        await boris.StartAsync();
+        // Ana is one watcher per node she is connected to (two nodes here), however many tabs: never 7.
+        await Convergence.UntilAsync(() => boris.Watchers == 3, () => $"Boris sees {boris.Watchers} watching");
+
+        // A closed tab frees its place, as soon as the server has seen it close.
+        await tabs[0].DisposeAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var again = scenario.Watcher(stack.HostA, ana);
+            if (await Record.ExceptionAsync(again.StartAsync) is null)
+            {
+                break;
+            }
+
+            Assert.True(attempt < 100, "The closed tab's place was never freed.");
+            await Task.Delay(100);
+        }
+
+        await DisposeAllAsync(tabs.Skip(1));
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class SummaryEndpointTests(WebFixture fixture)
         Assert.Equal(SofiaMeeting.Title, Meta("og:title"));
         Assert.Equal("article", Meta("og:type"));
         Assert.Equal($"{App.BaseAddress.GetLeftPart(UriPartial.Authority)}/m/{web.MeetingId}/summary", Meta("og:url"));
-        Assert.StartsWith("3 April 2025, 09:00–17:00 (Europe/Sofia) · Sofia, BG", Meta("og:description"));
+        Assert.StartsWith("Thursday 3 April 2025, 09:00–17:00 (Europe/Sofia) · Sofia, BG", Meta("og:description"));
         // The page shows exactly what the preview showed.
         Assert.Equal(Normalise(preview.Html), Normalise(document.QuerySelector("article.summary")!.InnerHtml));
         Assert.Contains("Five topics made it to the grid.", document.QuerySelector("article.summary")!.TextContent);
@@ -116,6 +116,11 @@ public sealed class SummaryEndpointTests(WebFixture fixture)
             (HttpMethod.Put, web.SummaryUrl, new { markdown = 42 }),
             (HttpMethod.Post, $"{web.SummaryUrl}/preview", new { markdown = tooLong }),
             (HttpMethod.Post, $"{web.SummaryUrl}/preview", new { }),
+            // The worst cases: 16 s of CPU, and a 500 at every publish.
+            (HttpMethod.Put, web.SummaryUrl, new { markdown = string.Concat(Enumerable.Repeat("[x](", 40_000)) }),
+            (HttpMethod.Post, $"{web.SummaryUrl}/preview", new { markdown = string.Concat(Enumerable.Repeat("[x](", 40_000)) }),
+            (HttpMethod.Put, web.SummaryUrl, new { markdown = new string('>', 19_000) }),
+            (HttpMethod.Post, $"{web.SummaryUrl}/preview", new { markdown = new string('>', 19_000) }),
         })
         {
             using var response = await SendRaw(web.Organiser, method, url, body);

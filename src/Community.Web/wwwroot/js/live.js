@@ -65,7 +65,13 @@ export class BoardFeed {
     });
   }
 
-  async start() {
+  /** Shows `initial` (the snapshot the page came with, if any) at once, then connects and keeps it in step. */
+  async start(initial = null) {
+    if (initial) {
+      this.board = normaliseSnapshot(initial);
+      this.onBoard(this.board, null);
+    }
+
     await this.startWithRetry();
   }
 
@@ -98,7 +104,10 @@ export class BoardFeed {
     this.pending = [];
     try {
       let snapshot = await this.connection.invoke('Watch', this.meetingId, this.boardId);
-      if (this.withMyDots && !snapshot.myDots) {
+      if (this.withMyDots && !snapshot.myDots && this.board?.myDots && this.board.version === snapshot.version) {
+        // Nothing changed since the board we hold, my dots included.
+        snapshot = { ...snapshot, myDots: this.board.myDots };
+      } else if (this.withMyDots && !snapshot.myDots) {
         const fromApi = await callApi('GET', `/api/meetings/${this.meetingId}/boards/${this.boardId}`);
         if (fromApi.ok && fromApi.data.version >= snapshot.version) {
           snapshot = fromApi.data;

@@ -1,0 +1,33 @@
+using Orleans.Concurrency;
+
+namespace Community.Grains.Abstractions;
+
+/// <summary>
+/// One browser in one meeting, keyed by <see cref="Keys.Participant"/> with the device id in place of the
+/// participant id. However often (and however fast) the same browser joins, it is one participant.
+/// </summary>
+public interface IDeviceGrain : IGrainWithStringKey
+{
+    /// <summary>The participant this browser joined as before, or <paramref name="profile"/> registered as new.</summary>
+    Task<ParticipantProfile> Join(ParticipantProfile profile);
+}
+
+/// <summary>Who joined a meeting and when, for the people page. Keyed by meeting id.</summary>
+public interface IRosterGrain : IGrainWithStringKey
+{
+    /// <summary>Adds a participant once (idempotent); called by the participant grain as it registers.</summary>
+    Task Add(ParticipantProfile profile);
+
+    /// <summary>Everyone who joined, oldest first.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<ParticipantProfile>> List();
+}
+
+/// <summary>The device cookie's value: 16 random bytes in base64url. Anything else is ignored as if absent.</summary>
+public static class DeviceIds
+{
+    public const int Length = 22;
+
+    public static bool IsWellFormed(string? id) =>
+        id is { Length: Length } && id.All(character => char.IsAsciiLetterOrDigit(character) || character is '-' or '_');
+}

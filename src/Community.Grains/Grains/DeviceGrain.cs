@@ -1,0 +1,35 @@
+using Community.Grains.Abstractions;
+
+namespace Community.Grains.Grains;
+
+[GenerateSerializer]
+internal sealed record DeviceRecord
+{
+    [Id(0)] public string? ParticipantId { get; init; }
+}
+
+/// <summary>
+/// One browser (its device cookie) in one meeting. Not reentrant, so a burst of joins from the same browser is
+/// answered one after another: the first registers a participant and the others get that same participant.
+/// </summary>
+internal sealed class DeviceGrain(
+    [PersistentState(DeviceGrain.StateName)] IPersistentState<DeviceRecord> device, IGrainFactory grains) : Grain, IDeviceGrain
+{
+    /// <summary>Part of the blob name: never rename.</summary>
+    public const string StateName = "device";
+
+    public async Task<ParticipantProfile> Join(ParticipantProfile profile)
+    {
+        var parts = Keys.Parts(this.GetPrimaryKeyString());
+        Rules.Require(parts.Length == 2 && DeviceIds.IsWellFormed(parts[1]), DomainError.Invalid, "Not a device id.", "device");
+        if (device.State.ParticipantId is { } known
+            && await grains.GetGrain<IParticipantGrain>(Keys.Participant(parts[0], known)).Get() is { } existing)
+        {
+            return existing;
+        }
+
+        var registered = await grains.GetGrain<IParticipantGrain>(Keys.Participant(parts[0], profile.ParticipantId)).Register(profile);
+        await device.Store(new DeviceRecord { ParticipantId = registered.ParticipantId });
+        return registered;
+    }
+}

@@ -1,0 +1,8 @@
+using Community.Proxy;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCommunityProxy();
+
+var app = builder.Build();
+app.MapReverseProxy();
+app.Run();

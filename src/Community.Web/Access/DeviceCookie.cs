@@ -1,0 +1,34 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using Community.Grains.Abstractions;
+
+namespace Community.Web.Access;
+
+/// <summary>
+/// One identity per browser: a long-lived random id (128 bits) in an HttpOnly cookie. Joining the same meeting
+/// again from the same browser brings back the same participant (<see cref="IDeviceGrain"/>) instead of a new one.
+/// </summary>
+public static class DeviceCookie
+{
+    public const string Name = "community-device";
+
+    /// <summary>The browser's device id, issuing one (and setting the cookie) when it has none or a malformed one.</summary>
+    public static string Ensure(HttpContext context)
+    {
+        if (context.Request.Cookies[Name] is { } id && DeviceIds.IsWellFormed(id))
+        {
+            return id;
+        }
+
+        var fresh = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+        context.Response.Cookies.Append(Name, fresh, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = context.Request.IsHttps,
+            IsEssential = true,
+            MaxAge = TimeSpan.FromDays(365),
+        });
+        return fresh;
+    }
+}
