@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
@@ -43,7 +44,12 @@ public sealed partial class DeliveryTests(WebFixture fixture) : IDisposable
         {
             using var response = await GetAsync(browser, asset, "br, gzip");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.True(response.Content.Headers.ContentEncoding.SingleOrDefault() is "br" or "gzip", $"{asset} is not compressed.");
+            var encoding = response.Content.Headers.ContentEncoding.SingleOrDefault();
+            Assert.True(encoding is "br" or "gzip", $"{asset} is not compressed.");
+            // Really compressed, not only labelled so: the SDK's runtime handler once sent gzip at NoCompression.
+            var wire = await response.Content.ReadAsByteArrayAsync();
+            var decoded = await DecodeAsync(wire, encoding!);
+            Assert.True(wire.Length * 2 < decoded.Length, $"{asset}: {wire.Length} bytes on the wire for {decoded.Length}.");
             var cacheControl = response.Headers.CacheControl!;
             Assert.Equal(TimeSpan.FromDays(365), cacheControl.MaxAge);
             Assert.Contains(cacheControl.Extensions, extension => extension.Name == "immutable");
@@ -83,6 +89,15 @@ public sealed partial class DeliveryTests(WebFixture fixture) : IDisposable
         }
 
         return await browser.SendAsync(request);
+    }
+
+    private static async Task<byte[]> DecodeAsync(byte[] wire, string encoding)
+    {
+        using var input = new MemoryStream(wire);
+        await using Stream decoder = encoding == "br" ? new BrotliStream(input, CompressionMode.Decompress) : new GZipStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        await decoder.CopyToAsync(output);
+        return output.ToArray();
     }
 
     /// <summary>The URL the page links for an asset: its path with a content hash before the extension.</summary>
