@@ -7,7 +7,7 @@ public sealed record CellResult(
     int Probes, int ProbeSamples, int ProbeMissed, double P50, double P99,
     double MessagesPerWatcherSecond, double BytesPerWatcherSecond,
     IReadOnlyDictionary<string, double> CpuPercent, IReadOnlyDictionary<string, double> MaxRssMb,
-    double GeneratorCpuPercent, double? BlobWritesPerSecond, string LoadAverage);
+    double GeneratorCpuPercent, double? BoardWritesPerSecond, double? BlobWritesPerSecond, string LoadAverage);
 
 /// <summary>
 /// One cell: <c>watchers</c> sockets watch a fresh board while voters set dots at a fixed rate (open loop) for the
@@ -73,11 +73,12 @@ public static class Cell
         });
 
         var (done, errors, acks) = await SetDotsAsync(system, http, board, dotsPerSecond, duration);
+        var dotSeconds = clock.Elapsed.TotalSeconds;
         await probing;
         var loadSeconds = clock.Elapsed.TotalSeconds;
         var cpu = system.Pids.ToDictionary(pair => pair.Key, pair => (ProcessStats.CpuSeconds(pair.Value) - cpuBefore[pair.Key]) / loadSeconds * 100);
         var selfCpu = (ProcessStats.CpuSeconds(self) - selfBefore) / loadSeconds * 100;
-        var writes = system.BlobWrites?.Count() - writesBefore;
+        var writes = system.BlobWrites?.Count();
         var loadAverage = ProcessStats.LoadAverage();
         await stop.CancelAsync();
         await Task.WhenAll(reading);
@@ -88,11 +89,11 @@ public static class Cell
         }
 
         var latencies = probe.Latencies;
-        return new CellResult(system.Name, watchers, dotsPerSecond, done / loadSeconds, errors, Percentile(acks, 0.99),
+        return new CellResult(system.Name, watchers, dotsPerSecond, done / dotSeconds, errors, Percentile(acks, 0.99),
             probe.Probes, latencies.Count, probe.Missed, Percentile(latencies, 0.5), Percentile(latencies, 0.99),
             connected.Sum(watcher => watcher.Messages) / (double)watchers / loadSeconds,
             connected.Sum(watcher => watcher.Bytes) / (double)watchers / loadSeconds,
-            cpu, maxRss, selfCpu, writes / loadSeconds, loadAverage);
+            cpu, maxRss, selfCpu, (writes?.Board - writesBefore?.Board) / loadSeconds, (writes?.All - writesBefore?.All) / loadSeconds, loadAverage);
     }
 
     // Open loop: request n is sent at n / rate seconds whatever the answers do. Voter v's k-th request puts a dot on

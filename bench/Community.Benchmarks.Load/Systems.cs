@@ -12,15 +12,17 @@ public sealed record SystemUnderTest(string Name, Uri BaseAddress, IReadOnlyDict
 
 /// <summary>
 /// Blob writes of the stack, counted from Azurite's own debug log (started with <c>--debug FILE</c>): each request
-/// Azurite serves is logged with its method; PUT requests to a blob are writes (uploads, block commits), GETs are not.
+/// Azurite serves is logged with its method and URL. Every PUT is a write (uploads, copies, container creation);
+/// board writes are the PUTs of a board grain's state blob itself (not its <c>.prev</c> backup copy).
 /// </summary>
 public sealed class BlobWriteLog(string path)
 {
     private long _offset;
     private long _writes;
+    private long _boardWrites;
 
-    /// <summary>Writes logged since the last call (reads only the new part of the log).</summary>
-    public long Count()
+    /// <summary>Writes logged so far, all and of board state (reads only the new part of the log).</summary>
+    public (long All, long Board) Count()
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         stream.Seek(_offset, SeekOrigin.Begin);
@@ -31,11 +33,18 @@ public sealed class BlobWriteLog(string path)
             if (line.Contains("RequestMethod=PUT", StringComparison.Ordinal))
             {
                 _writes++;
+                var url = line.IndexOf("RequestURL=", StringComparison.Ordinal);
+                var end = line.IndexOf(' ', url);
+                var target = line[url..end];
+                if (target.Contains("/grainstate/board/", StringComparison.Ordinal) && !target.Contains(".prev", StringComparison.Ordinal))
+                {
+                    _boardWrites++;
+                }
             }
         }
 
         _offset = stream.Position;
-        return _writes;
+        return (_writes, _boardWrites);
     }
 }
 
