@@ -6,6 +6,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 // Usage: dotnet run -c Release --project bench/Community.Benchmarks.Micro [-- --filter *Dot*]
 // In-process (the cluster and Azurite start once per benchmark class) with a short job, so it takes a few minutes.
 var config = DefaultConfig.Instance
+    .WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts")) // out of the repository
     .AddJob(Job.Default
         .WithToolchain(InProcessEmitToolchain.Instance)
         .WithWarmupCount(2)

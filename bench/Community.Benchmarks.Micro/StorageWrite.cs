@@ -20,7 +20,7 @@ public class StorageWrite
     private GrainState<BoardShape> _state = null!;
     private GrainId _grainId;
 
-    [Params(100, 1000)]
+    [Params(100, 1000, 10000)]
     public int Participants { get; set; }
 
     [GlobalSetup]
