@@ -42,9 +42,17 @@ foreach (var (watchers, rate) in options.Cells)
     foreach (var system in systems)
     {
         number++;
-        var result = await Cell.RunAsync(system, http, sockets, number, watchers, rate, options.Duration);
-        results.Add(result);
-        Console.Error.WriteLine(Report.Row(result));
+        try
+        {
+            var result = await Cell.RunAsync(system, http, sockets, number, watchers, rate, options.Duration);
+            results.Add(result);
+            Console.Error.WriteLine(Report.Row(result));
+        }
+        catch (HttpRequestException exception)
+        {
+            // A cell that could not be set up is reported and skipped; the others still run.
+            Console.Error.WriteLine($"{system.Name} {watchers}x{rate} failed: {exception.Message}");
+        }
     }
 }
 

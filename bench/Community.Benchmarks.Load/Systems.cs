@@ -84,7 +84,9 @@ public static class Systems
             ["Community__Security__Https"] = "false",
             // Every watcher uses the organiser's token; the per-token cap is for the internet, not this measurement.
             ["Live__MaxConnectionsPerParticipant"] = "100000",
+            // One address creates a meeting and joins 201 people per cell: the per-address limits are for the internet.
             ["Community__RateLimits__MeetingsPerMinutePerAddress"] = "1000",
+            ["Community__RateLimits__AddressJoinBurst"] = "1000000",
         });
         await Processes.WaitAsync("The web app", web, () => Processes.HealthyAsync(http, baseAddress), TimeSpan.FromSeconds(90));
         return new SystemUnderTest("stack", baseAddress, new Dictionary<string, int> { ["web"] = web, ["silo"] = silo, ["azurite"] = azurite },
