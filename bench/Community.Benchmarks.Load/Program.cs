@@ -56,7 +56,8 @@ foreach (var (watchers, rate) in options.Cells)
     }
 }
 
-var report = Report.Markdown(results, options.Duration, Git(root, "rev-parse --short HEAD"));
+// The code measured is src/: name its last commit (and HEAD, which may add only benchmark changes on top).
+var report = Report.Markdown(results, options.Duration, $"{Git(root, "log -1 --format=%h -- src")} (HEAD {Git(root, "rev-parse --short HEAD")})");
 Console.WriteLine(report);
 if (options.Output is { } output)
 {
@@ -124,7 +125,7 @@ internal static class Report
     {
         var invariant = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.AppendLine(invariant, $"Commit {commit}; {Environment.ProcessorCount} cores; {duration.TotalSeconds:F0} s per cell; {Systems.Voters} voters, {Systems.Cards} cards; written {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC.");
+        text.AppendLine(invariant, $"src/ at {commit}; {Environment.ProcessorCount} cores; {duration.TotalSeconds:F0} s per cell; {Systems.Voters} voters, {Systems.Cards} cards; written {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC.");
         text.AppendLine();
         text.AppendLine("| system | watchers | dots/s asked | dots/s done | dot errors | vote-to-screen p50 ms | p99 ms | probe sightings | dot ack p99 ms | messages per watcher per s | bytes per watcher per s | CPU (100 % = one core) | max RSS MB | generator CPU | board blob writes/s (all PUTs/s) | load average (1, 5, 15 min) |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|---|---:|---:|---|");
