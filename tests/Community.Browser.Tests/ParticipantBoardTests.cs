@@ -111,10 +111,33 @@ public sealed class ParticipantBoardTests(BoardSite site)
 
             var problems = await PageChecks.AxeAsync(ana);
             Assert.True(problems.Count == 0, string.Join("\n", problems));
+            var folder = Environment.GetEnvironmentVariable(WholeDayTests.ScreenshotSetting);
+            if (folder is { Length: > 0 })
+            {
+                await Screenshots.TakeAsync(ana, folder, "board-participant-phone", 360, 780);
+                await Screenshots.TakeAsync(ana, folder, "board-participant-laptop", 1280);
+            }
 
-            var folder = Path.Combine(RepositoryRoot.Path, "docs", "screenshots");
-            await Screenshots.TakeAsync(ana, folder, "board-participant-phone", 360, 780);
-            await Screenshots.TakeAsync(ana, folder, "board-participant-laptop", 1280);
+            // My day, from the board: the topic I convene, when and where.
+            await ana.GetByRole(AriaRole.Link, new() { Name = "My day" }).ClickAsync();
+            var myDay = ana.Locator("#my-day li");
+            await Expect(myDay).ToHaveCountAsync(1);
+            await Expect(myDay).ToContainTextAsync(longTitle);
+            await Expect(myDay).ToContainTextAsync("You convene");
+            await Expect(myDay).ToContainTextAsync("10:00–10:45 · Round 1");
+            await Expect(myDay).ToContainTextAsync("Room A, capacity 20");
+            Assert.Matches($"^{Regex.Escape(meeting.BoardPath)}/c/[^/]+$", await myDay.GetByRole(AriaRole.Link).GetAttributeAsync("href"));
+            foreach (var width in new[] { 320, 360 })
+            {
+                await ana.SetViewportSizeAsync(width, 780);
+                Assert.Equal(0, await PageChecks.OverflowAsync(ana));
+            }
+
+            if (folder is { Length: > 0 })
+            {
+                await Screenshots.TakeAsync(ana, folder, "my-day-phone", 360, 780);
+                await Screenshots.TakeAsync(ana, folder, "my-day-laptop", 1280);
+            }
         }, organiser, ana);
     }
 }
