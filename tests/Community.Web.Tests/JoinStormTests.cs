@@ -26,18 +26,11 @@ public sealed class JoinStormTests(WebFixture fixture)
             Timeout = TimeSpan.FromMinutes(3),
         };
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, People).Select(async index =>
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/join")
-            {
-                Content = JsonContent.Create(new { code = meeting.JoinCode, displayName = $"Guest {index}" }),
-            };
-            request.Headers.Add("X-Forwarded-For", $"198.51.{index / 256}.{index % 256}");
-            using var response = await phones.SendAsync(request);
-            return (response.StatusCode, Join: response.IsSuccessStatusCode ? await CommunityWebApp.ReadAsync<JoinResponse>(response) : null);
-        }));
+        var answers = await Task.WhenAll(Enumerable.Range(0, People).Select(index => JoinAsync(phones, meeting.JoinCode, index)));
 
-        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
+        // Overloaded, the app may say "retry after" (503 or 429); it never fails (500), and everyone gets in.
+        Assert.DoesNotContain(answers.SelectMany(answer => answer.Statuses), status => (int)status >= 500 && status != HttpStatusCode.ServiceUnavailable);
+        Assert.All(answers, answer => Assert.NotNull(answer.Join));
         var joined = answers.Select(answer => answer.Join!.ParticipantId).ToList();
         Assert.Equal(People, joined.Distinct().Count());
 
@@ -45,5 +38,29 @@ public sealed class JoinStormTests(WebFixture fixture)
         using var listed = await organiser.GetAsync($"/api/meetings/{meeting.MeetingId}/participants");
         var people = await CommunityWebApp.ReadAsync<PeopleView>(listed);
         Assert.Empty(joined.Except(people.People.Select(person => person.ParticipantId)));
+    }
+
+    /// <summary>One phone joining, retrying when told to (503 or 429 with Retry-After), at most ten times.</summary>
+    private static async Task<(List<HttpStatusCode> Statuses, JoinResponse? Join)> JoinAsync(HttpClient phones, string code, int index)
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/join")
+            {
+                Content = JsonContent.Create(new { code, displayName = $"Guest {index}" }),
+            };
+            request.Headers.Add("X-Forwarded-For", $"198.51.{index / 256}.{index % 256}");
+            using var response = await phones.SendAsync(request);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode is not (HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests))
+            {
+                return (statuses, response.IsSuccessStatusCode ? await CommunityWebApp.ReadAsync<JoinResponse>(response) : null);
+            }
+
+            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+        }
+
+        return (statuses, null);
     }
 }
