@@ -147,12 +147,15 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
     /// <summary>
     /// Faults that pass by themselves: no silo or gateway reachable (a silo died, the cluster is failing over), a
-    /// message rejected or timed out, storage out of reach, or a write race lost to another activation.
+    /// message rejected or timed out, storage out of reach, or a write race lost to another activation, or a grain
+    /// whose activation was cancelled because it took too long (under a join storm: Orleans throws
+    /// TaskCanceledException from ActivationData.ActivateAsync; that was the 500s).
     /// </summary>
     internal static bool IsTransientFault(Exception exception) => exception switch
     {
         SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException
-            or ClientNotAvailableException or TimeoutException or StorageUnavailableException or InconsistentStateException => true,
+            or ClientNotAvailableException or TimeoutException or StorageUnavailableException or InconsistentStateException
+            or OperationCanceledException => true,
         _ => exception.InnerException is { } inner && IsTransientFault(inner),
     };
 
