@@ -31,12 +31,12 @@ public sealed class LiveOptions
     {
         var min = CoalescingWindow;
         var max = MaxCoalescingWindow > min ? MaxCoalescingWindow : min;
-        if (watchers <= QuietWatchers || BusyWatchers <= QuietWatchers)
+        if (watchers <= QuietWatchers)
         {
-            return watchers >= BusyWatchers && BusyWatchers <= QuietWatchers ? max : min;
+            return min;
         }
 
-        if (watchers >= BusyWatchers)
+        if (watchers >= BusyWatchers || BusyWatchers <= QuietWatchers)
         {
             return max;
         }
