@@ -114,8 +114,13 @@ export class BoardFeed {
         }
       }
 
-      this.board = normaliseSnapshot(snapshot);
-      this.onBoard(this.board, null);
+      // The same version as the board shown (the page's own snapshot, or a quick reconnect) changes nothing on
+      // screen: redrawing it would only reset what the person was choosing in a card's controls.
+      if (this.board?.version !== snapshot.version || !this.board.myDots !== !snapshot.myDots) {
+        this.board = normaliseSnapshot(snapshot);
+        this.onBoard(this.board, null);
+      }
+
       if (this.lost && navigator.onLine) {
         this.lost = false;
         this.onConnection('back');
