@@ -114,9 +114,10 @@ export class BoardFeed {
         }
       }
 
-      // The same version as the board shown (the page's own snapshot, or a quick reconnect) changes nothing on
-      // screen: redrawing it would only reset what the person was choosing in a card's controls.
-      if (this.board?.version !== snapshot.version || !this.board.myDots !== !snapshot.myDots) {
+      // The same version as the board shown (the page's own snapshot, or a quick reconnect), with my dots known on
+      // both, changes nothing on screen: redrawing it would only reset a half-made choice in a card's controls.
+      const unchanged = this.board?.version === snapshot.version && Boolean(this.board.myDots) === Boolean(snapshot.myDots);
+      if (!unchanged) {
         this.board = normaliseSnapshot(snapshot);
         this.onBoard(this.board, null);
       }
