@@ -28,10 +28,12 @@ public static class DeliveryHosting
         // not only Development: ./run.sh runs the built app as Production. A published app has no such manifest and
         // serves its wwwroot as published.
         builder.WebHost.UseStaticWebAssets();
-        // A built (not published) app would otherwise patch every asset at runtime: the manifest's modification
-        // times never equal the files' (it keeps whole seconds), so each asset counts as changed since the build and
-        // is sent with no-cache and "gzip" at compression level none, its full size on the wire. Outside Development
-        // the build's own answers are right: its precompressed files, immutable for a year on fingerprinted URLs.
+        // A built (not published) app has a build manifest, and MapStaticAssets then wraps every asset in the SDK's
+        // development handler: it sends no-cache, and whenever a file looks changed since the build (size or
+        // timestamp) it swaps the build's .gz/.br for the original file wrapped in gzip at CompressionLevel.NoCompression,
+        // so a "compressed" answer was as large as the file. Outside Development nothing is hot-reloaded: turning the
+        // handler off serves the build's precompressed files with the manifest's own headers (immutable for a year on
+        // fingerprinted URLs, revalidation with ETags for the plain ones).
         if (!builder.Environment.IsDevelopment())
         {
             builder.Configuration[RuntimeReloadSetting] ??= "false";

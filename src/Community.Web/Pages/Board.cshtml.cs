@@ -18,6 +18,9 @@ public sealed class BoardModel(IGrainFactory grains, PageJson json) : PageModel
     /// <summary>The board as the API gives it to this member, so the page shows it before the live connection is up.</summary>
     public string SnapshotJson { get; private set; } = "null";
 
+    /// <summary>Who is looking, so the page offers edit and withdraw on their own topics.</summary>
+    public string ParticipantId { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(string meetingId, string boardId)
     {
         if (await MeetingPages.FindBoardAsync(grains, meetingId, boardId) is not { } found)
@@ -30,6 +33,7 @@ public sealed class BoardModel(IGrainFactory grains, PageJson json) : PageModel
         var member = MeetingMember.From(User)!;
         Role = member.RoleIn(meetingId, boardId) ?? Role.Participant;
         SnapshotJson = json.Serialize(await grains.Board(meetingId, boardId).GetSnapshot(member.ParticipantId));
+        ParticipantId = member.ParticipantId;
         return Page();
     }
 }

@@ -114,8 +114,14 @@ export class BoardFeed {
         }
       }
 
-      this.board = normaliseSnapshot(snapshot);
-      this.onBoard(this.board, null);
+      // The same version as the board shown (the page's own snapshot, or a quick reconnect), with my dots known on
+      // both, changes nothing on screen: redrawing it would only reset a half-made choice in a card's controls.
+      const unchanged = this.board?.version === snapshot.version && Boolean(this.board.myDots) === Boolean(snapshot.myDots);
+      if (!unchanged) {
+        this.board = normaliseSnapshot(snapshot);
+        this.onBoard(this.board, null);
+      }
+
       if (this.lost && navigator.onLine) {
         this.lost = false;
         this.onConnection('back');
