@@ -161,6 +161,8 @@ public sealed record BoardSnapshot
     [Id(13)] public MyBoard? MyDots { get; init; }
     /// <summary>Dot counts are hidden from participants now (the board hides them while voting is open); in their view every card shows 0.</summary>
     [Id(14)] public bool DotsHidden { get; init; }
+    /// <summary>The facilitator's setting behind <see cref="DotsHidden"/>: hide counts whenever voting is open.</summary>
+    [Id(15)] public bool HideDotsWhileVoting { get; init; }
 }
 
 /// <summary>The answer to setting my dots on a card.</summary>
@@ -209,8 +211,11 @@ public interface IBoardGrain : IGrainWithStringKey
     /// <summary>The board, with <see cref="BoardSnapshot.MyDots"/> filled in when a participant id is given.</summary>
     Task<BoardSnapshot> GetSnapshot(string? participantId);
 
-    /// <summary>One card as stored, also when merged, withdrawn or hidden (a discussion asks who its author is).</summary>
-    Task<CardView> GetCard(string cardId);
+    /// <summary>
+    /// One card as stored, also when merged, withdrawn or hidden (a discussion asks who its author is); for a
+    /// <paramref name="viewer"/>, without its dot count while the board hides counts from them.
+    /// </summary>
+    Task<CardView> GetCard(string cardId, Actor? viewer);
 
     Task<BoardSnapshot> SetState(Actor actor, BoardState state);
 

@@ -70,10 +70,11 @@ internal sealed class BoardGrain : Grain, IBoardGrain
         return Task.FromResult(participantId is null ? snapshot : snapshot with { MyDots = MyBoard(_stored, participantId) });
     }
 
-    public Task<CardView> GetCard(string cardId)
+    public Task<CardView> GetCard(string cardId, Actor? viewer)
     {
         EnsureInitialized(_stored);
-        return Task.FromResult(Card(_stored, cardId).ToView());
+        var card = Card(_stored, cardId).ToView();
+        return Task.FromResult(viewer is null ? card : DotVisibility.For(viewer, card, DotsHidden(_stored)));
     }
 
     public async Task<BoardSnapshot> SetState(Actor actor, BoardState state)
@@ -331,6 +332,7 @@ internal sealed class BoardGrain : Grain, IBoardGrain
     public async Task<BoardSnapshot> SetDotsHidden(Actor actor, bool hidden)
     {
         EnsureFacilitator(actor);
+        EnsureWritable();
         await (Definition.HideDotsWhileVoting == hidden
             ? _commit.WhenDurable()
             : Change(Board with { Definition = Definition with { HideDotsWhileVoting = hidden } }));
@@ -463,6 +465,7 @@ internal sealed class BoardGrain : Grain, IBoardGrain
         MaxDotsPerCard = board.Definition.MaxDotsPerCard,
         Round = board.Round,
         DotsHidden = DotsHidden(board),
+        HideDotsWhileVoting = board.Definition.HideDotsWhileVoting,
     };
 
     /// <summary>Participants see no counts while the board hides them and voting is open.</summary>

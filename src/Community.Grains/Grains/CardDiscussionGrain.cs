@@ -93,7 +93,7 @@ internal sealed class CardDiscussionGrain(
 
     private async Task<CardView> ActiveCard()
     {
-        var card = await Board().GetCard(CardId);
+        var card = await Board().GetCard(CardId, null);
         Rules.Require(card.Status is CardStatus.Proposed or CardStatus.Scheduled, DomainError.CardNotActive,
             $"Card {card.CardId} is {card.Status}.", "cardId");
         return card;

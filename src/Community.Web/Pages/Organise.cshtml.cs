@@ -27,6 +27,8 @@ public sealed partial class OrganiseModel(IGrainFactory grains, IStringLocalizer
         public string? Countries { get; set; }
         public int DotsPerParticipant { get; set; } = 3;
         public int MaxDotsPerCard { get; set; } = 1;
+
+        public bool HideDotsWhileVoting { get; set; }
     }
 
     [BindProperty]
@@ -125,6 +127,7 @@ public sealed partial class OrganiseModel(IGrainFactory grains, IStringLocalizer
             Region = isGlocal ? new Region(region, countries) : null,
             DotsPerParticipant = Form.DotsPerParticipant,
             MaxDotsPerCard = Form.MaxDotsPerCard,
+            HideDotsWhileVoting = Form.HideDotsWhileVoting,
         };
     }
 

@@ -27,10 +27,12 @@ public sealed class TopicModel(IGrainFactory grains) : PageModel
             return NotFound();
         }
 
+        // The authorization policy let only members of this meeting in.
+        var member = MeetingMember.From(User)!;
         CardView card;
         try
         {
-            card = await grains.GetGrain<IBoardGrain>(Keys.Board(meetingId, boardId)).GetCard(cardId);
+            card = await grains.GetGrain<IBoardGrain>(Keys.Board(meetingId, boardId)).GetCard(cardId, member.ActorIn(meetingId, boardId));
         }
         catch (DomainException exception) when (exception.Error == DomainError.NotFound)
         {
@@ -48,8 +50,6 @@ public sealed class TopicModel(IGrainFactory grains) : PageModel
         }
 
         (Meeting, Board, Card) = (found.Meeting, found.Board, card);
-        // The authorization policy let only members of this meeting in.
-        var member = MeetingMember.From(User)!;
         CanEdit = member.ParticipantId == card.AuthorId || member.RoleIn(meetingId, boardId) >= Role.Facilitator;
         return Page();
     }

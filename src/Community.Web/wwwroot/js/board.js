@@ -2,12 +2,12 @@
 // Each concern has its own module under board/: page (shared state), render (lanes and cards), dots, grid,
 // facilitation, propose. This module wires them to the live feed.
 import { t } from './texts.js';
-import { BoardFeed } from './live.js';
+import { BoardFeed, activeCards } from './live.js';
 import { page, elements, setRenderer } from './board/page.js';
 import { takeMine, renderBudget } from './board/dots.js';
 import { renderGrid } from './board/grid.js';
 import { renderLanes, renderState, renderRound } from './board/render.js';
-import { wireControls } from './board/facilitation.js';
+import { wireControls, refreshRetired } from './board/facilitation.js';
 import { wirePropose } from './board/propose.js';
 
 function render() {
@@ -21,8 +21,10 @@ function render() {
 setRenderer(render);
 wirePropose();
 wireControls();
+elements.sort?.addEventListener('change', render);
 
 let hideBackTimer;
+let activeCount = -1;
 const feed = new BoardFeed({
   meetingId: page.meetingId,
   boardId: page.boardId,
@@ -34,6 +36,12 @@ const feed = new BoardFeed({
 
     page.board = next;
     render();
+    // A card hidden, merged or restored (here or by another facilitator) changes the list of hidden cards.
+    const active = activeCards(next).length;
+    if (active !== activeCount) {
+      activeCount = active;
+      refreshRetired();
+    }
   },
   onWatchers: count => {
     elements.watchers.textContent = t('board.watching', count);

@@ -145,7 +145,9 @@ export class BoardFeed {
       return;
     }
 
-    if (message.fromVersion > this.board.version) {
+    // Counts hidden or shown again (voting opened or closed on a board that hides them): the cards held have the
+    // wrong counts, so take a snapshot rather than patch them.
+    if (message.fromVersion > this.board.version || Boolean(message.dotsHidden) !== Boolean(this.board.dotsHidden)) {
       this.resync();
       return;
     }

@@ -37,9 +37,14 @@ function element(tag, className, text) {
 const byDots = (a, b) => b.dots - a.dots || b.interested - a.interested;
 
 function renderRanking() {
-  const cards = activeCards(board).sort(byDots).slice(0, shownTopics);
+  // While the board hides dot counts the room sees the topics as proposed, not the race (whoever opened the screen).
+  const cards = (board.dotsHidden ? activeCards(board) : activeCards(board).sort(byDots)).slice(0, shownTopics);
   if (cards.length === 0) {
     return element('p', 'empty', t('projector.empty'));
+  }
+
+  if (board.dotsHidden) {
+    return renderUnranked(cards);
   }
 
   const most = Math.max(1, ...cards.map(card => card.dots));
@@ -61,6 +66,23 @@ function renderRanking() {
   }
 
   return list;
+}
+
+function renderUnranked(cards) {
+  const list = element('ol', 'ranking unranked');
+  list.id = 'ranking';
+  list.setAttribute('aria-label', t('projector.unrankedTitle'));
+  for (const card of cards) {
+    const row = element('li', 'rank-row');
+    row.dataset.cardId = card.cardId;
+    row.append(element('span', 'rank-title', card.title));
+    list.append(row);
+  }
+
+  const note = element('p', 'unranked-note', t('projector.dotsHidden'));
+  const wrapper = element('div');
+  wrapper.append(list, note);
+  return wrapper;
 }
 
 function slotNow(slots, now = Date.now()) {
@@ -139,7 +161,7 @@ function renderLanes() {
       const item = element('li', 'lane-card');
       item.dataset.cardId = card.cardId;
       item.append(element('span', 'lane-card-title', shorten(card.title, laneGraphemes)));
-      if (card.dots > 0) {
+      if (card.dots > 0 && !board.dotsHidden) {
         item.append(element('span', 'lane-card-dots', t('projector.dots', card.dots)));
       }
 

@@ -59,7 +59,7 @@ function renderWhere(board, card) {
 function renderCard(board, card) {
   elements.title.textContent = card.title;
   elements.description.textContent = card.description ?? '';
-  elements.dots.textContent = String(card.dots);
+  elements.dots.textContent = board.dotsHidden ? t('topic.dotsHidden') : String(card.dots);
   elements.interested.textContent = String(card.interested);
   elements.present.textContent = String(card.present);
   renderWhere(board, card);

@@ -62,6 +62,11 @@ export async function toggle(cardId, what, set, button) {
   clearAt(cardId);
 
   if (on) {
+    if (what === 'presence') {
+      // "I'm here now" holds for one discussion at a time: the server ended any other.
+      set.clear();
+    }
+
     set.add(cardId);
   } else {
     set.delete(cardId);

@@ -5,6 +5,7 @@ import { t } from '../texts.js';
 import { page, make, say } from './page.js';
 import { acceptCard } from './dots.js';
 import { whileBusy, refuseAt, clearAt } from './feedback.js';
+import { createConfirm } from './confirm.js';
 
 export function isMine(card) {
   return Boolean(page.me) && card.authorId === page.me;
@@ -25,18 +26,15 @@ export function createOwnTools(cardId) {
     make('label', { htmlFor: descriptionId, textContent: t('own.descriptionLabel') }), description,
     make('div', { className: 'actions' }, [save, cancel]),
   ]);
-  const confirmWithdraw = make('button', { type: 'button', className: 'danger', textContent: t('own.withdrawConfirm') });
-  const keep = make('button', { type: 'button', className: 'secondary', textContent: t('own.keep') });
-  const question = make('p');
-  const confirm = make('div', { className: 'own-confirm', hidden: true }, [question, make('div', { className: 'actions' }, [confirmWithdraw, keep])]);
+  const confirm = createConfirm(t('own.withdrawConfirm'), t('own.keep'));
   const buttons = make('div', { className: 'own-tools' }, [editButton, withdrawButton]);
-  const tools = { ownEdit: editButton, ownWithdraw: withdrawButton, ownButtons: buttons, ownForm: form, ownConfirm: confirm, ownTitle: title, ownDescription: description, ownQuestion: question };
+  const tools = { ownEdit: editButton, ownWithdraw: withdrawButton, ownButtons: buttons, ownForm: form, ownConfirm: confirm.panel, ownTitle: title, ownDescription: description };
 
   editButton.addEventListener('click', () => {
     const card = page.board.cards.get(cardId);
     title.value = card.title;
     description.value = card.description ?? '';
-    confirm.hidden = true;
+    confirm.close();
     form.hidden = false;
     title.focus();
   });
@@ -64,24 +62,21 @@ export function createOwnTools(cardId) {
 
   withdrawButton.addEventListener('click', () => {
     form.hidden = true;
-    confirm.hidden = false;
-    keep.focus();
-  });
-  keep.addEventListener('click', () => { confirm.hidden = true; withdrawButton.focus(); });
-  confirmWithdraw.addEventListener('click', async () => {
     const card = page.board.cards.get(cardId);
-    const result = await whileBusy(confirmWithdraw, () => callApi('DELETE', `${page.boardPath}/cards/${cardId}`));
-    if (!result) {
-      return;
-    }
+    confirm.ask(t('own.withdrawQuestion', card.title), async button => {
+      const result = await whileBusy(button, () => callApi('DELETE', `${page.boardPath}/cards/${cardId}`));
+      if (!result) {
+        return;
+      }
 
-    if (!result.ok) {
-      refuseAt(cardId, result);
-      return;
-    }
+      if (!result.ok) {
+        refuseAt(cardId, result);
+        return;
+      }
 
-    acceptCard(result.data);
-    say(t('own.withdrawn', card.title));
+      acceptCard(result.data);
+      say(t('own.withdrawn', card.title));
+    }, withdrawButton);
   });
 
   return tools;
@@ -96,7 +91,6 @@ export function updateOwnTools(parts, card) {
     parts.ownConfirm.hidden = true;
   }
 
-  parts.ownQuestion.textContent = t('own.withdrawQuestion', card.title);
   parts.ownEdit.setAttribute('aria-label', `${t('own.edit')}: ${card.title}`);
   parts.ownWithdraw.setAttribute('aria-label', `${t('own.withdraw')}: ${card.title}`);
 }

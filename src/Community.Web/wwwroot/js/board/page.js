@@ -36,6 +36,9 @@ export const elements = {
   laneSelect: document.getElementById('propose-lane'),
   controls: document.getElementById('controls'),
   watchers: document.getElementById('watchers'),
+  dotsHidden: document.getElementById('dots-hidden'),
+  dotsNote: document.getElementById('dots-note'),
+  sort: document.getElementById('sort'),
 };
 
 let renderer = () => {};

@@ -6,6 +6,7 @@ import { setDots, toggle } from './dots.js';
 import { placementOf, slotLabel } from './grid.js';
 import { createFacilitatorTools, updateFacilitatorTools } from './facilitation.js';
 import { createOwnTools, updateOwnTools } from './own-topic.js';
+import { linkedBoardLinks } from './links.js';
 
 const cardElements = new Map();
 
@@ -20,6 +21,7 @@ function createCardElement(card) {
   const presentCount = make('span');
   const author = make('span');
   const place = make('p', { className: 'card-place' });
+  const linked = make('p', { className: 'card-links' });
   const myDots = make('output');
   const less = make('button', { type: 'button', textContent: '−' });
   const more = make('button', { type: 'button', textContent: '+' });
@@ -39,11 +41,12 @@ function createCardElement(card) {
     description,
     make('p', { className: 'card-meta' }, [dotsCount, interestedCount, presentCount, author, discussion]),
     place,
+    linked,
     make('div', { className: 'card-actions' }, [stepper, interested, present]),
     own.ownButtons, own.ownForm, own.ownConfirm,
   ]);
   element.dataset.cardId = card.cardId;
-  const parts = { ...own, element, link, discussion, description, dotsCount, interestedCount, presentCount, author, place, myDots, less, more, interested, present, stepper };
+  const parts = { ...own, element, link, discussion, description, dotsCount, interestedCount, presentCount, author, place, linked, myDots, less, more, interested, present, stepper };
   if (page.isFacilitator) {
     Object.assign(parts, createFacilitatorTools(card.cardId, element));
   }
@@ -60,6 +63,8 @@ function updateCardElement(parts, card) {
   parts.description.textContent = card.description ?? '';
   parts.description.hidden = !card.description;
   parts.dotsCount.textContent = plural('card.dots', card.dots, card.dots);
+  // While the board hides counts, a participant's cards come without them: show nothing rather than a false 0.
+  parts.dotsCount.hidden = countsHidden();
   parts.interestedCount.textContent = plural('card.interested', card.interested, card.interested);
   parts.presentCount.textContent = plural('card.present', card.present, card.present);
   parts.author.textContent = t('card.author', card.authorName);
@@ -76,6 +81,9 @@ function updateCardElement(parts, card) {
   parts.place.textContent = cell ? t('card.placed', slotLabel(cell.slot), cell.space.name) : '';
   parts.place.hidden = !cell;
   parts.element.classList.toggle('scheduled', Boolean(cell));
+  const links = linkedBoardLinks(card);
+  parts.linked.replaceChildren(...(links.length ? [t('card.linkedWith'), ' ', ...links.flatMap((a, index) => index ? [', ', a] : [a])] : []));
+  parts.linked.hidden = links.length === 0;
   updateOwnTools(parts, card);
   if (page.isFacilitator) {
     updateFacilitatorTools(parts, card, cell);
@@ -86,6 +94,17 @@ function updateCardElement(parts, card) {
 function discussionText(card) {
   return [card.hasNotes ? t('card.hasNotes') : '', card.photoCount ? plural('card.photos', card.photoCount, card.photoCount) : '']
     .filter(Boolean).join(' · ');
+}
+
+function countsHidden() {
+  return Boolean(page.board.dotsHidden) && !page.isFacilitator;
+}
+
+/** The facilitator's order while placing: as proposed, by dots or by interest (ties keep the proposed order). */
+function sorted(cards) {
+  const by = elements.sort?.value;
+  const key = by === 'dots' ? card => card.dots : by === 'interest' ? card => card.interested : null;
+  return key ? [...cards].sort((a, b) => key(b) - key(a)) : cards;
 }
 
 function setPressed(button, pressed, label, title) {
@@ -101,7 +120,7 @@ export function renderLanes() {
   const glocal = board.kind === 'glocal';
   elements.lanes.classList.toggle('glocal', glocal);
   const sections = lanes.map(lane => {
-    const laneCards = cards.filter(card => lanes.length === 1 || card.lane === lane.id);
+    const laneCards = sorted(cards.filter(card => lanes.length === 1 || card.lane === lane.id));
     const list = make('ul', { className: 'cards' });
     for (const card of laneCards) {
       let parts = cardElements.get(card.cardId);
@@ -145,6 +164,9 @@ export function renderState() {
   elements.controls?.querySelectorAll('[data-state]').forEach(button => {
     button.setAttribute('aria-pressed', String(button.dataset.state === board.state));
   });
+  elements.dotsHidden?.setAttribute('aria-pressed', String(Boolean(board.hideDotsWhileVoting)));
+  elements.dotsNote.textContent = board.dotsHidden ? t(page.isFacilitator ? 'board.dotsHiddenFacilitator' : 'board.dotsHidden') : '';
+  elements.dotsNote.hidden = !board.dotsHidden;
   if (elements.laneSelect && elements.laneSelect.options.length === 0) {
     elements.laneSelect.replaceChildren(...board.lanes.map(lane => make('option', { value: lane.id, textContent: laneTitle(lane) })));
     elements.laneSelect.closest('.field').hidden = board.lanes.length < 2;
