@@ -64,7 +64,7 @@ public sealed class BoardConcurrencyTests(ClusterFixture fixture)
         var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => board.SetDots(eager, cards[0].CardId, 2)));
 
         Assert.All(results, result => Assert.Equal(new DotResult(cards[0].CardId, 2, 1, 2), result));
-        Assert.Equal(2, (await board.GetCard(cards[0].CardId)).Dots);
+        Assert.Equal(2, (await board.GetCard(cards[0].CardId, null)).Dots);
         await BoardInvariants.AssertHoldAsync(board, [eager]);
     }
 
@@ -89,6 +89,6 @@ public sealed class BoardConcurrencyTests(ClusterFixture fixture)
         await BoardInvariants.AssertHoldAsync(board, people);
         var snapshot = await board.GetSnapshot(null);
         Assert.DoesNotContain(snapshot.Cards, card => card.CardId == duplicate);
-        Assert.Equal(CardStatus.Merged, (await board.GetCard(duplicate)).Status);
+        Assert.Equal(CardStatus.Merged, (await board.GetCard(duplicate, null)).Status);
     }
 }

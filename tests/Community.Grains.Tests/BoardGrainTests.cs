@@ -29,7 +29,7 @@ public sealed class BoardGrainTests(ClusterFixture fixture)
         var after = await board.GetSnapshot(null);
         Assert.Equal(Scenario.Json(card), Scenario.Json(Assert.Single(after.Cards)));
         Assert.Equal(before.Version + 1, after.Version);
-        Assert.Equal(Scenario.Json(card), Scenario.Json(await board.GetCard(card.CardId)));
+        Assert.Equal(Scenario.Json(card), Scenario.Json(await board.GetCard(card.CardId, null)));
     }
 
     public static TheoryData<string, CardDraft> BadDrafts => new()
@@ -79,7 +79,7 @@ public sealed class BoardGrainTests(ClusterFixture fixture)
 
         Assert.Equal("Supporting girls in tech", byAuthor.Title);
         Assert.Equal("Supporting girls in tech", byFacilitator.Title);
-        Assert.Equal("Role models", (await board.GetCard(card.CardId)).Description);
+        Assert.Equal("Role models", (await board.GetCard(card.CardId, null)).Description);
     }
 
     public static TheoryData<string, CardEdit> BadEdits => new()
@@ -100,7 +100,7 @@ public sealed class BoardGrainTests(ClusterFixture fixture)
 
         await Refused(DomainError.Invalid, () => board.Edit(author, card.CardId, edit), field);
 
-        Assert.Equal(Scenario.Json(card), Scenario.Json(await board.GetCard(card.CardId)));
+        Assert.Equal(Scenario.Json(card), Scenario.Json(await board.GetCard(card.CardId, null)));
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class BoardGrainTests(ClusterFixture fixture)
         await Refused(DomainError.NotFound, () => scenario.Board("never-created").GetSnapshot(null), "boardId");
         await Refused(DomainError.NotFound, () => scenario.Board("never-created").Propose(Scenario.Participant(), new CardDraft(null, "Topic", null)), "boardId");
         await Refused(DomainError.NotFound, () => board.SetDots(Scenario.Participant(), "no-such-card", 1), "cardId");
-        await Refused(DomainError.NotFound, () => board.GetCard("no-such-card"), "cardId");
+        await Refused(DomainError.NotFound, () => board.GetCard("no-such-card", null), "cardId");
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public sealed class BoardGrainTests(ClusterFixture fixture)
         Assert.Equal(BoardState.VotingClosed, closed.State);
         await Refused(DomainError.BoardClosed, () => board.SetDots(voter, card.CardId, 0));
         Assert.Equal(1, (await board.SetInterest(voter, card.CardId, true)).Interested);
-        Assert.Equal(1, (await board.GetCard(card.CardId)).Dots);
+        Assert.Equal(1, (await board.GetCard(card.CardId, null)).Dots);
     }
 
     [Fact]
@@ -247,7 +247,7 @@ public sealed class BoardGrainTests(ClusterFixture fixture)
         Assert.Empty(snapshot.MyDots.Interested);
         await Refused(DomainError.CardNotActive, () => board.SetDots(voter, hidden.CardId, 1), "cardId");
         await Refused(DomainError.CardNotActive, () => board.Remove(author, withdrawn.CardId), "cardId");
-        Assert.Equal(CardStatus.Hidden, (await board.GetCard(hidden.CardId)).Status);
+        Assert.Equal(CardStatus.Hidden, (await board.GetCard(hidden.CardId, null)).Status);
     }
 
     [Fact]
@@ -326,7 +326,7 @@ public sealed class BoardGrainTests(ClusterFixture fixture)
         Assert.Equal(1, snapshot.MyDots!.Dots[survivor.CardId]);
         Assert.Equal([survivor.CardId], snapshot.MyDots.Interested);
         Assert.Equal([survivor.CardId], snapshot.Cards.Select(card => card.CardId));
-        var gone = await board.GetCard(duplicate.CardId);
+        var gone = await board.GetCard(duplicate.CardId, null);
         Assert.Equal(CardStatus.Merged, gone.Status);
         Assert.Equal(survivor.CardId, gone.MergedInto);
         Assert.Equal(Scenario.Json(merged), Scenario.Json(await board.Merge(scenario.Facilitator, duplicate.CardId, survivor.CardId)));
@@ -344,7 +344,7 @@ public sealed class BoardGrainTests(ClusterFixture fixture)
         await Refused(DomainError.Invalid, () => board.Merge(scenario.Facilitator, a.CardId, a.CardId), "intoCardId");
         await Refused(DomainError.CardNotActive, () => board.Merge(scenario.Facilitator, a.CardId, b.CardId), "intoCardId");
         await Refused(DomainError.NotFound, () => board.Merge(scenario.Facilitator, a.CardId, "nope"), "intoCardId");
-        Assert.Equal(CardStatus.Proposed, (await board.GetCard(a.CardId)).Status);
+        Assert.Equal(CardStatus.Proposed, (await board.GetCard(a.CardId, null)).Status);
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class BoardWriteFailureTests(ClusterFixture fixture)
         }
 
         var answered = outcomes.Count(outcome => outcome.Answered);
-        Assert.Equal(1 + answered, (await board.GetCard(card.CardId)).Dots);
+        Assert.Equal(1 + answered, (await board.GetCard(card.CardId, null)).Dots);
         Assert.Equal(1, (await board.GetSnapshot(early.ParticipantId)).MyDots!.Dots[card.CardId]);
         Assert.Equal(2 + answered, (await board.SetDots(Scenario.Participant(), card.CardId, 1)).CardDots);
     }

@@ -97,7 +97,7 @@ public sealed class CardDiscussionGrainTests(ClusterFixture fixture)
         var author = Scenario.Participant();
         var card = await board.Propose(author, new CardDraft(null, "Robots", null));
         var discussion = scenario.Discussion(await board.GetSnapshot(null), card.CardId);
-        Assert.False((await board.GetCard(card.CardId)).HasNotes);
+        Assert.False((await board.GetCard(card.CardId, null)).HasNotes);
 
         await discussion.SetNotes(author, "First");
         var afterNotes = await board.GetSnapshot(null);
@@ -110,7 +110,7 @@ public sealed class CardDiscussionGrainTests(ClusterFixture fixture)
         Assert.True(Assert.Single(afterNotes.Cards).HasNotes);
         Assert.Equal(afterNotes.Version + 3, afterPhotos.Version);
         Assert.Equal(2, Assert.Single(afterPhotos.Cards).PhotoCount);
-        var cleared = await board.GetCard(card.CardId);
+        var cleared = await board.GetCard(card.CardId, null);
         Assert.False(cleared.HasNotes);
         Assert.Equal(2, cleared.PhotoCount);
         await Refused(DomainError.Invalid, () => board.RecordDiscussion(card.CardId, true, -1), "photoCount");

@@ -76,7 +76,7 @@ public sealed class MembershipGrainTests(ClusterFixture fixture)
         var kept = Assert.Single(board.Cards);
         Assert.Equal((1, 0), (kept.Dots, kept.Interested));
         Assert.Empty(board.MyDots!.Dots);
-        Assert.Equal(0, (await second.GetCard(other.CardId)).Present);
+        Assert.Equal(0, (await second.GetCard(other.CardId, null)).Present);
         await BoardInvariants.AssertHoldAsync(first, [pat, ana]);
         // Again is harmless: the boards are already clean.
         await scenario.Meeting.RemoveParticipant(scenario.Organiser, pat.ParticipantId);
