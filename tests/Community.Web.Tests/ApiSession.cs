@@ -19,6 +19,8 @@ public sealed class ApiSession : IDisposable
         Boris = app.CreateClient(boris.Token);
         Anonymous = app.CreateClient();
         AnaToken = ana.Token;
+        BorisToken = boris.Token;
+        FacilitatorToken = facilitator.Token;
     }
 
     public CommunityWebApp App { get; }
@@ -38,6 +40,10 @@ public sealed class ApiSession : IDisposable
     public HttpClient Anonymous { get; }
 
     public string AnaToken { get; }
+
+    public string BorisToken { get; }
+
+    public string FacilitatorToken { get; }
 
     /// <summary>A client by the name the test tables use: anonymous, organiser, facilitator, ana, boris.</summary>
     public HttpClient Client(string who) => who switch

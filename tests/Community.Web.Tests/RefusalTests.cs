@@ -31,6 +31,9 @@ public sealed class RefusalTests(WebFixture fixture)
         { "POST", "/api/meetings/{meeting}/boards/{board}/cards/{card}/merge", """{"intoCardId":"{other}"}""" },
         { "GET", "/api/meetings/{meeting}/boards/{board}/cards/{card}/notes", "" },
         { "PUT", "/api/meetings/{meeting}/boards/{board}/cards/{card}/notes", """{"markdown":"Defaced"}""" },
+        { "PUT", "/api/meetings/{meeting}/boards/{board}/dots-hidden", """{"hidden":true}""" },
+        { "GET", "/api/meetings/{meeting}/boards/{board}/retired", "" },
+        { "POST", "/api/meetings/{meeting}/boards/{board}/cards/{card}/restore", "" },
     };
 
     /// <summary>Routes a participant (not the card's author) may not use.</summary>
@@ -48,6 +51,9 @@ public sealed class RefusalTests(WebFixture fixture)
         { "DELETE", "/api/meetings/{meeting}/boards/{board}/cards/{card}/schedule", "" },
         { "POST", "/api/meetings/{meeting}/boards/{board}/cards/{card}/merge", """{"intoCardId":"{other}"}""" },
         { "PUT", "/api/meetings/{meeting}/boards/{board}/cards/{card}/notes", """{"markdown":"Defaced"}""" },
+        { "PUT", "/api/meetings/{meeting}/boards/{board}/dots-hidden", """{"hidden":true}""" },
+        { "GET", "/api/meetings/{meeting}/boards/{board}/retired", "" },
+        { "POST", "/api/meetings/{meeting}/boards/{board}/cards/{card}/restore", "" },
     };
 
     [Theory]

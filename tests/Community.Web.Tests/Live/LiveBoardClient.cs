@@ -8,7 +8,7 @@ namespace Community.Web.Tests.Live;
 
 /// <summary>
 /// Watches one board the way the pages' script does: keeps the board and its version, applies "changes" in order,
-/// and on a gap (FromVersion above its version), a "resync" message or a reconnect calls Watch again and replaces
+/// and on a gap (FromVersion above its version), dot counts hidden or shown again, a "resync" message or a reconnect calls Watch again and replaces
 /// its board with the snapshot. Messages arriving while a Watch is in flight are held and replayed on the snapshot.
 /// </summary>
 public sealed class LiveBoardClient : IAsyncDisposable
@@ -114,7 +114,8 @@ public sealed class LiveBoardClient : IAsyncDisposable
             return true;
         }
 
-        if (changes.FromVersion > Version)
+        // A gap, or counts hidden or shown again (as the page's script, it takes a snapshot rather than patch counts).
+        if (changes.FromVersion > Version || changes.DotsHidden != _board!.DotsHidden)
         {
             return false;
         }
