@@ -56,7 +56,15 @@ public sealed class BoardSite : IAsyncLifetime
         using var organiser = Web.CreateClient(created.OrganiserToken);
         using var response = await organiser.PostAsJsonAsync($"/api/meetings/{created.MeetingId}/invites", new { role = "facilitator" }, CommunityWebApp.Json);
         var invite = await CommunityWebApp.ReadAsync<Invite>(response);
-        return new Meeting($"/m/{created.MeetingId}", $"/m/{created.MeetingId}/b/{board.BoardId}", created.JoinCode, invite.Code);
+        return new Meeting($"/m/{created.MeetingId}", $"/m/{created.MeetingId}/b/{board.BoardId}", created.JoinCode, invite.Code, created.OrganiserToken);
+    }
+
+    /// <summary>Adds a regional (glocal) board to the meeting through the API; returns the board page's path.</summary>
+    public async Task<string> AddRegionalBoardAsync(Meeting meeting, string region, params string[] countries)
+    {
+        var meetingId = meeting.MeetingPath["/m/".Length..];
+        var board = await Web.CreateBoardAsync(meeting.OrganiserToken!, meetingId, new { kind = "glocal", title = region, region, countries });
+        return $"{meeting.MeetingPath}/b/{board.BoardId}";
     }
 
     /// <summary>A fresh person: their own cookies, a phone-sized window unless told otherwise, in the given IANA time zone (else the machine's).</summary>

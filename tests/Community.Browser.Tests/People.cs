@@ -61,7 +61,8 @@ public static partial class People
         }
 
         await field.FillAsync(title);
-        await person.GetByRole(AriaRole.Button, new() { Name = "Propose", Exact = true }).ClickAsync();
+        // "Propose" a topic on an open-space board, "Add" a card on a regional board.
+        await person.GetByRole(AriaRole.Button, new() { NameRegex = ProposeButton() }).ClickAsync();
         await Expect(Card(person, title)).ToBeVisibleAsync();
     }
 
@@ -72,12 +73,15 @@ public static partial class People
     public static Task GiveDotAsync(IPage person, string title) =>
         person.GetByRole(AriaRole.Button, new() { Name = $"Give a dot to {title}" }).ClickAsync();
 
+    [GeneratedRegex("^(Propose|Add)$")]
+    private static partial Regex ProposeButton();
+
     [GeneratedRegex("/m/[a-z0-9]+/organise$")]
     private static partial Regex OrganisePath();
 }
 
 /// <summary>Where a meeting's pages are and the codes that open it (the invite code joins as facilitator).</summary>
-public sealed record Meeting(string MeetingPath, string BoardPath, string Code, string? FacilitatorCode = null)
+public sealed record Meeting(string MeetingPath, string BoardPath, string Code, string? FacilitatorCode = null, string? OrganiserToken = null)
 {
     public Meeting AsFacilitator => this with { Code = FacilitatorCode ?? throw new InvalidOperationException("No invite code.") };
 }
