@@ -192,6 +192,11 @@ async function restore(cardId, button) {
   }
 
   page.board.cards.set(cardId, normaliseCard(result.data));
+  if (undo.cardId === cardId) {
+    clearTimeout(undo.timer);
+    undo.bar.hidden = true;
+  }
+
   say(t('status.restored', result.data.title));
   refresh();
   refreshRetired();
@@ -276,9 +281,5 @@ export function wireControls() {
 
   document.getElementById('round-stop')?.addEventListener('click', () => run('DELETE', '/round', undefined, 'status.roundStopped'));
   retired.panel?.addEventListener('toggle', refreshRetired);
-  undo.button?.addEventListener('click', async () => {
-    clearTimeout(undo.timer);
-    await restore(undo.cardId, undo.button);
-    undo.bar.hidden = true;
-  });
+  undo.button?.addEventListener('click', () => restore(undo.cardId, undo.button));
 }
