@@ -17,7 +17,7 @@ public sealed class CodeEntryTests(BoardSite site)
             await Expect(person.Locator("#code-error")).ToHaveTextAsync(new Regex("^A meeting code has 6 letters and digits"));
             await Expect(person.GetByLabel("Meeting code")).ToHaveAttributeAsync("aria-invalid", "true");
             Assert.False(await person.EvaluateAsync<bool>("document.documentElement.scrollWidth > innerWidth"));
-            await DocsScreenshotAsync(person, "home-phone");
+            await DocsScreenshotAsync(person, "home");
 
             // A board link opened before joining: the person types the code the room gives, and joining lands on the board.
             await person.GotoAsync(meeting.BoardPath);
@@ -26,7 +26,7 @@ public sealed class CodeEntryTests(BoardSite site)
             await person.GetByRole(AriaRole.Button, new() { Name = "Join", Exact = true }).ClickAsync();
             await Expect(person.GetByLabel("Your name")).ToBeVisibleAsync();
             Assert.False(await person.EvaluateAsync<bool>("document.documentElement.scrollWidth > innerWidth"));
-            await DocsScreenshotAsync(person, "join-phone");
+            await DocsScreenshotAsync(person, "join");
             await person.GetByLabel("Your name").FillAsync("Ana");
             await person.GetByRole(AriaRole.Button, new() { Name = "Join the meeting" }).ClickAsync();
             await Expect(person).ToHaveURLAsync(new Regex(Regex.Escape(meeting.BoardPath) + "$"));
@@ -36,9 +36,11 @@ public sealed class CodeEntryTests(BoardSite site)
 
     private static async Task DocsScreenshotAsync(IPage page, string name)
     {
-        if (Environment.GetEnvironmentVariable("COMMUNITY_DOCS_SCREENSHOTS") is { Length: > 0 } folder)
+        if (Environment.GetEnvironmentVariable(WholeDayTests.ScreenshotSetting) is { Length: > 0 } folder)
         {
-            await Screenshots.TakeAsync(page, folder, name, 360, 780);
+            await Screenshots.TakeAsync(page, folder, $"{name}-phone", 360, 780);
+            await Screenshots.TakeAsync(page, folder, $"{name}-laptop", 1280);
+            await page.SetViewportSizeAsync(360, 780);
         }
     }
 }

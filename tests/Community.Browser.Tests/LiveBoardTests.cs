@@ -104,7 +104,7 @@ public sealed class LiveBoardTests(BoardSite site)
             await Expect(organiser.GetByRole(AriaRole.Alert)).ToContainTextAsync("That cell is taken");
             await Expect(ana.Locator(cellB2)).ToContainTextAsync("Hackathons for teens");
 
-            if (Environment.GetEnvironmentVariable("COMMUNITY_DOCS_SCREENSHOTS") is { Length: > 0 } folder)
+            if (Environment.GetEnvironmentVariable(WholeDayTests.ScreenshotSetting) is { Length: > 0 } folder)
             {
                 await Screenshots.TakeAsync(boris, folder, "participant-phone", 360, 780);
                 await Screenshots.TakeAsync(organiser, folder, "facilitator-grid", 1280);
@@ -205,7 +205,7 @@ public sealed class LiveBoardTests(BoardSite site)
             await Expect(screen.Locator("#countdown")).ToHaveTextAsync(new Regex(@"^\d\d:\d\d$"));
             await Expect(ana.Locator("#round")).ToHaveTextAsync(new Regex(@"^Round 1: \d\d:\d\d left$"));
 
-            if (Environment.GetEnvironmentVariable("COMMUNITY_DOCS_SCREENSHOTS") is { Length: > 0 } folder)
+            if (Environment.GetEnvironmentVariable(WholeDayTests.ScreenshotSetting) is { Length: > 0 } folder)
             {
                 await ProposeAsync(boris, "Climate data projects");
                 await GiveDotAsync(boris, "Climate data projects");

@@ -163,10 +163,10 @@ public sealed class ProjectorTests(BoardSite site)
         Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    /// <summary>For docs/screenshots when COMMUNITY_DOCS_SCREENSHOTS names the folder: the screen as the room sees it.</summary>
+    /// <summary>For docs/screenshots when COMMUNITY_SCREENSHOTS names the folder: the screen as the room sees it.</summary>
     private static async Task DocsScreenshotAsync(IPage screen, string name)
     {
-        if (Environment.GetEnvironmentVariable("COMMUNITY_DOCS_SCREENSHOTS") is { Length: > 0 } folder)
+        if (Environment.GetEnvironmentVariable(WholeDayTests.ScreenshotSetting) is { Length: > 0 } folder)
         {
             Directory.CreateDirectory(folder);
             await screen.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png") });

@@ -116,6 +116,33 @@ public sealed class WholeDayTests(BoardSite site)
                 await Expect(facilitator.Locator("#grid")).ToContainTextAsync(Topics[index]);
             }
 
+            // The room sees where and when on the big screen.
+            var screen = await facilitator.Context.NewPageAsync();
+            await screen.GotoAsync(meeting.BoardPath + "/projector");
+            await Expect(screen.Locator("#schedule-wall")).ToContainTextAsync(Topics[0]);
+            await Expect(screen.Locator("#schedule-wall")).ToContainTextAsync("Hall A");
+            await screen.CloseAsync();
+
+            // The afternoon: two regional groups. The facilitator fills every column of the Balkans board and links
+            // a collaboration idea with the Nordics, whose board shows where it comes from.
+            var balkans = await AddRegionalBoardAsync(organiser, meeting, "Balkans", "BG, RO, GR");
+            var nordics = await AddRegionalBoardAsync(organiser, meeting, "Nordics", "SE, FI, NO");
+            await facilitator.GotoAsync(balkans);
+            string[] lanes = ["Priorities", "Struggles", "Success stories", "Collaboration ideas"];
+            foreach (var lane in lanes)
+            {
+                await AddCardAsync(facilitator, lane, $"{lane}: from the Balkans");
+            }
+
+            var idea = Card(facilitator, "Collaboration ideas: from the Balkans");
+            await idea.GetByLabel("More for Collaboration ideas: from the Balkans").ClickAsync();
+            await idea.GetByLabel("Nordics").CheckAsync();
+            await idea.GetByRole(AriaRole.Button, new() { Name = "Save links" }).ClickAsync();
+            await Expect(idea.Locator(".card-links")).ToHaveTextAsync("Linked with: Nordics");
+            await CheckAsync(facilitator, "board-regional");
+            await boris.GotoAsync(nordics);
+            await Expect(boris.Locator("#linked-here")).ToContainTextAsync("Collaboration ideas: from the Balkans · Balkans");
+
             // The convener opens her topic on the phone; Boris reads along.
             var topicPath = $"{meeting.BoardPath}/c/{await CardIdAsync(ana, meeting, Topics[0])}";
             await boris.GotoAsync(topicPath);
@@ -153,6 +180,7 @@ public sealed class WholeDayTests(BoardSite site)
             await organiser.GetByRole(AriaRole.Button, new() { Name = "Generate from the boards" }).ClickAsync();
             var draft = organiser.GetByLabel("Summary in Markdown");
             await Expect(draft).ToHaveValueAsync(new Regex(Regex.Escape(Topics[0])));
+            await Expect(draft).ToHaveValueAsync(new Regex("Collaboration ideas: from the Balkans.*cross-border with Nordics"));
             await draft.FillAsync(await draft.InputValueAsync() + "\n\nThank you, Sofia!\n");
             await Expect(organiser.Locator("#draft-preview")).ToContainTextAsync("Thank you, Sofia!");
             await organiser.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
@@ -176,6 +204,10 @@ public sealed class WholeDayTests(BoardSite site)
             var published = await site.NewPersonAsync(390);
             await published.GotoAsync(meeting.MeetingPath + "/summary");
             await Expect(published.Locator("article.summary")).ToContainTextAsync("Thank you, Sofia!");
+            await CheckAsync(published, "summary");
+            await organiser.GotoAsync(meeting.MeetingPath + "/people");
+            await Expect(organiser.Locator("body")).ToContainTextAsync("Boris");
+            await CheckAsync(organiser, "people");
 
             Assert.True(problems.Count == 0, string.Join("\n", problems));
             var consoleErrors = errors.SelectMany(list => list).ToList();
@@ -201,6 +233,34 @@ public sealed class WholeDayTests(BoardSite site)
 
             await page.SetViewportSizeAsync(width, 780);
         }
+    }
+
+    /// <summary>The organiser adds a regional group in the console; returns its board's path.</summary>
+    private static async Task<string> AddRegionalBoardAsync(IPage organiser, Meeting meeting, string region, string countries)
+    {
+        await organiser.GotoAsync(meeting.MeetingPath + "/organise");
+        await organiser.GetByRole(AriaRole.Radio, new() { Name = "Regional group" }).CheckAsync();
+        await organiser.GetByLabel("Title of the board").FillAsync(region);
+        await organiser.GetByLabel(new Regex("^Region\\b")).FillAsync(region);
+        await organiser.GetByLabel("Countries").FillAsync(countries);
+        await organiser.GetByRole(AriaRole.Button, new() { Name = "Add the board" }).ClickAsync();
+        var listed = organiser.Locator(".board-list li", new() { HasText = region });
+        return (await listed.GetByRole(AriaRole.Link, new() { Name = "Open the board" }).GetAttributeAsync("href"))!;
+    }
+
+    /// <summary>Adds a card to one column of a regional board.</summary>
+    private static async Task AddCardAsync(IPage person, string lane, string title)
+    {
+        if (!await person.GetByLabel("Column").IsVisibleAsync())
+        {
+            await person.Locator("#propose > summary").ClickAsync();
+        }
+
+        await person.GetByLabel("Column").SelectOptionAsync(lane);
+        await person.GetByRole(AriaRole.Textbox, new() { Name = "Title" }).FillAsync(title);
+        await person.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        var section = person.Locator("section.lane", new() { Has = person.GetByRole(AriaRole.Heading, new() { Name = lane }) });
+        await Expect(section.Locator(".card-title", new() { HasText = title })).ToBeVisibleAsync();
     }
 
     /// <summary>A card as the board's API shows it to this person (their cookie goes with the request).</summary>
