@@ -186,6 +186,13 @@ public interface IParticipantGrain : IGrainWithStringKey
     /// <summary>Records the participant; idempotent for the same profile.</summary>
     Task<ParticipantProfile> Register(ParticipantProfile profile);
 
+    /// <summary>
+    /// A browser joining (again): the participant as first registered under this id, whatever name is given now,
+    /// or <paramref name="profile"/> registered. The id comes from the browser's device id, so however often (and
+    /// however fast: the grain answers one call at a time) a browser joins, it is one participant.
+    /// </summary>
+    Task<ParticipantProfile> Rejoin(ParticipantProfile profile);
+
     /// <summary>Null if nobody joined under this id. Interleaves: the meeting grain asks while removing someone.</summary>
     [AlwaysInterleave]
     Task<ParticipantProfile?> Get();

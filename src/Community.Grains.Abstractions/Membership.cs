@@ -2,16 +2,6 @@ using Orleans.Concurrency;
 
 namespace Community.Grains.Abstractions;
 
-/// <summary>
-/// One browser in one meeting, keyed by <see cref="Keys.Participant"/> with the device id in place of the
-/// participant id. However often (and however fast) the same browser joins, it is one participant.
-/// </summary>
-public interface IDeviceGrain : IGrainWithStringKey
-{
-    /// <summary>The participant this browser joined as before, or <paramref name="profile"/> registered as new.</summary>
-    Task<ParticipantProfile> Join(ParticipantProfile profile);
-}
-
 /// <summary>Who joined a meeting and when, for the people page. Keyed by meeting id.</summary>
 public interface IRosterGrain : IGrainWithStringKey
 {

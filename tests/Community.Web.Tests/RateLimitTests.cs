@@ -108,6 +108,21 @@ public sealed class RateLimitTests(WebFixture fixture) : IDisposable
         Assert.Equal(30, joined.Select(member => member.ParticipantId).Distinct().Count());
     }
 
+    [Fact]
+    public async Task With_one_join_in_flight_per_node_a_burst_waits_its_turn_and_everyone_gets_in()
+    {
+        using var narrow = CommunityWebApp.Start(fixture.Cluster, settings: new Dictionary<string, string?>
+        {
+            ["Community:RateLimits:JoinsInFlight"] = "1",
+        });
+        var meeting = await fixture.App.CreateMeetingAsync();
+
+        // Each join holds the node's only slot until it is done; a slot never given back would leave the rest waiting.
+        var joined = await Task.WhenAll(Enumerable.Range(1, 30).Select(number => narrow.JoinAsync(meeting.JoinCode, $"Phone {number}")));
+
+        Assert.Equal(30, joined.Select(join => join.ParticipantId).Distinct().Count());
+    }
+
     internal static async Task AssertRateLimitedAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);

@@ -19,8 +19,27 @@ internal sealed class ParticipantGrain(
 
     public async Task<ParticipantProfile> Register(ParticipantProfile profile)
     {
-        var parts = Keys.Parts(this.GetPrimaryKeyString());
-        Rules.Require(parts.Length == 2 && parts[1] == profile.ParticipantId, DomainError.Invalid,
+        var registered = Validated(profile);
+        if (participant.State.Profile is { } existing)
+        {
+            // A retried join is fine; a second, different person under the same id is not.
+            Rules.Require(existing with { JoinedAt = registered.JoinedAt } == registered, DomainError.Conflict,
+                $"Participant {profile.ParticipantId} is already registered.");
+            return await ListedAgain(existing);
+        }
+
+        return await RegisterNew(registered);
+    }
+
+    public async Task<ParticipantProfile> Rejoin(ParticipantProfile profile)
+    {
+        var registered = Validated(profile);
+        return participant.State.Profile is { } existing ? await ListedAgain(existing) : await RegisterNew(registered);
+    }
+
+    private ParticipantProfile Validated(ParticipantProfile profile)
+    {
+        Rules.Require(Keys.Parts(this.GetPrimaryKeyString()) is [_, var id] && id == profile.ParticipantId, DomainError.Invalid,
             "The participant id must match the grain key.", "participantId");
         var registered = profile with
         {
@@ -28,28 +47,33 @@ internal sealed class ParticipantGrain(
             Country = profile.Country is null ? null : Rules.Country(profile.Country, "country"),
         };
         Rules.Require(Enum.IsDefined(registered.Role), DomainError.Invalid, "Unknown role.", "role");
+        return registered;
+    }
 
-        if (participant.State.Profile is { } existing)
-        {
-            // A retried join is fine; a second, different person under the same id is not.
-            Rules.Require(existing with { JoinedAt = registered.JoinedAt } == registered, DomainError.Conflict,
-                $"Participant {profile.ParticipantId} is already registered.");
-            // The roster may have missed it if the first attempt failed after storing; adding again is harmless.
-            await grains.GetGrain<IRosterGrain>(parts[0]).Add(existing);
-            return existing;
-        }
+    /// <summary>The roster may have missed them if the first attempt failed after storing; adding again is harmless.</summary>
+    private async Task<ParticipantProfile> ListedAgain(ParticipantProfile existing)
+    {
+        await Roster.Add(existing);
+        return existing;
+    }
 
+    private async Task<ParticipantProfile> RegisterNew(ParticipantProfile registered)
+    {
         // The organiser is registered by the meeting grain itself while it creates the meeting: asking it back would deadlock.
         if (registered.Role != Role.Organiser)
         {
-            var meeting = await grains.GetGrain<IMeetingGrain>(parts[0]).Get();
+            var meeting = await grains.GetGrain<IMeetingGrain>(MeetingId).Get();
             Rules.Require(meeting.State != MeetingState.Closed, DomainError.MeetingClosed, "The meeting is closed: nobody joins any more.");
         }
 
         await participant.Store(new ParticipantRecord { Profile = registered });
-        await grains.GetGrain<IRosterGrain>(parts[0]).Add(registered);
+        await Roster.Add(registered);
         return registered;
     }
+
+    private string MeetingId => Keys.Parts(this.GetPrimaryKeyString())[0];
+
+    private IRosterGrain Roster => grains.GetGrain<IRosterGrain>(MeetingId);
 
     public Task<ParticipantProfile?> Get() => Task.FromResult(participant.State.Profile);
 

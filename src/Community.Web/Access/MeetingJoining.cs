@@ -41,17 +41,25 @@ public sealed class MeetingJoining(IGrainFactory grains, MemberChecks checks, Ti
             Require(target.Role == Role.Participant, DomainError.InviteUnusable, "This invite is from before invites expired: ask for a new one.");
         }
 
-        var profile = new ParticipantProfile(NewId(), displayName, country, target.Role, time.GetUtcNow());
-        var registered = target.Role == Role.Participant && deviceId is not null
-            ? await grains.GetGrain<IDeviceGrain>(Keys.Participant(target.MeetingId, deviceId)).Join(profile)
-            : await grains.GetGrain<IParticipantGrain>(Keys.Participant(target.MeetingId, profile.ParticipantId)).Register(profile);
+        // A participant's id follows from their browser's device id: a new phone costs one grain and one blob write,
+        // and the same browser joining again finds its participant. Facilitators and organisers join by invite, each anew.
+        var fromDevice = target.Role == Role.Participant && deviceId is not null;
+        var participantId = fromDevice ? DeviceCookie.ParticipantIdFor(target.MeetingId, deviceId!) : NewId();
+        var profile = new ParticipantProfile(participantId, displayName, country, target.Role, time.GetUtcNow());
+        var participant = grains.GetGrain<IParticipantGrain>(Keys.Participant(target.MeetingId, participantId));
+        var registered = fromDevice ? await participant.Rejoin(profile) : await participant.Register(profile);
         Require(!access.Removed.Contains(registered.ParticipantId), DomainError.Forbidden, "You were removed from this meeting.");
         var member = new MeetingMember(target.MeetingId, registered.ParticipantId, registered.DisplayName, registered.Role, target.BoardIds, access.KeyGeneration);
         return new Joined(member, checks.ExpiresAt(member, access));
     }
 
-    /// <summary>A fresh id for a meeting or a participant: 12 characters of lower-case letters and digits without look-alikes.</summary>
-    public static string NewId() => RandomNumberGenerator.GetString("abcdefghjkmnpqrstuvwxyz23456789", 12);
+    /// <summary>Lower-case letters and digits without look-alikes: what meeting and participant ids are made of.</summary>
+    public const string IdAlphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+
+    public const int IdLength = 12;
+
+    /// <summary>A fresh id for a meeting or a participant.</summary>
+    public static string NewId() => RandomNumberGenerator.GetString(IdAlphabet, IdLength);
 
     /// <summary>
     /// Signs a member into the pages with the cookie scheme. It lasts as long as a token does, or until

@@ -16,13 +16,22 @@ public sealed class RateLimitOptions
     /// <summary>How often the token buckets of joins and writes are refilled.</summary>
     public TimeSpan ReplenishmentPeriod { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Joins a meeting admits per period on average; a burst of <see cref="JoinBurst"/> passes at once.</summary>
-    public int JoinsPerPeriod { get; set; } = 100;
+    /// <summary>
+    /// Joins a meeting admits per period on average; a burst of <see cref="JoinBurst"/> passes at once. Above what a
+    /// room scanning the QR code sends (2,000 phones in 10 s): the node's <see cref="JoinsInFlight"/> protects storage.
+    /// </summary>
+    public int JoinsPerPeriod { get; set; } = 250;
 
-    public int JoinBurst { get; set; } = 200;
+    public int JoinBurst { get; set; } = 500;
 
     /// <summary>Joins that wait their turn (a venue joining at once) before a join is told to retry later.</summary>
     public int JoinQueue { get; set; } = 2_000;
+
+    /// <summary>
+    /// Joins one web node works on at once; the rest wait in order (up to <see cref="JoinQueue"/>). Without a bound,
+    /// a storm faster than storage piles activations up until they all time out together.
+    /// </summary>
+    public int JoinsInFlight { get; set; } = 100;
 
     /// <summary>Writes per period one participant may make on average: fast tapping passes, a script does not.</summary>
     public int WritesPerPeriod { get; set; } = 10;
@@ -106,13 +115,15 @@ public static class RateLimits
 /// The limits on every path that resolves a code (<c>POST /api/join</c>, the <c>/j/{code}</c> page and its form).
 /// Failed lookups draw on a small bucket per address, and only failures do, so a venue behind one NAT joining with
 /// the right code never meets it. Joins then pass two limiters chained: a venue-sized budget per address, and the
-/// line per meeting (a burst passes, the rest wait their turn, beyond the line 429).
+/// line per meeting (a burst passes, the rest wait their turn, beyond the line 429); then the node's bound on joins in
+/// flight, whose lease is held until the join is done.
 /// </summary>
 public sealed class JoinLimits : IAsyncDisposable
 {
     private readonly PartitionedRateLimiter<string> _failedLookups;
     private readonly PartitionedRateLimiter<string> _perAddress;
     private readonly PartitionedRateLimiter<string> _perMeeting;
+    private readonly PartitionedRateLimiter<JoinTicket> _inFlight;
     private readonly PartitionedRateLimiter<JoinTicket> _joins;
 
     private readonly TimeSpan _failedLookupPeriod;
@@ -123,9 +134,16 @@ public sealed class JoinLimits : IAsyncDisposable
         _failedLookups = BucketPerKey(RateLimits.TokenBucket(options.FailedLookupBurst, 1, options.FailedLookupPeriod));
         _perAddress = BucketPerKey(RateLimits.TokenBucket(options.AddressJoinBurst, options.AddressJoinsPerPeriod, options.ReplenishmentPeriod));
         _perMeeting = BucketPerKey(RateLimits.TokenBucket(options.JoinBurst, options.JoinsPerPeriod, options.ReplenishmentPeriod, options.JoinQueue));
+        _inFlight = PartitionedRateLimiter.Create<JoinTicket, string>(_ => RateLimitPartition.GetConcurrencyLimiter("node", _ => new ConcurrencyLimiterOptions
+        {
+            PermitLimit = options.JoinsInFlight,
+            QueueLimit = options.JoinQueue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        }));
         _joins = PartitionedRateLimiter.CreateChained(
             _perAddress.WithTranslatedKey<JoinTicket>(ticket => ticket.Address, leaveOpen: true),
-            _perMeeting.WithTranslatedKey<JoinTicket>(ticket => ticket.MeetingId, leaveOpen: true));
+            _perMeeting.WithTranslatedKey<JoinTicket>(ticket => ticket.MeetingId, leaveOpen: true),
+            _inFlight);
     }
 
     private sealed record JoinTicket(string Address, string MeetingId);
@@ -153,6 +171,7 @@ public sealed class JoinLimits : IAsyncDisposable
         await _failedLookups.DisposeAsync();
         await _perAddress.DisposeAsync();
         await _perMeeting.DisposeAsync();
+        await _inFlight.DisposeAsync();
     }
 }
 
