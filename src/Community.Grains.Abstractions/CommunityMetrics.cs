@@ -1,0 +1,44 @@
+using System.Diagnostics.Metrics;
+
+namespace Community.Grains.Abstractions;
+
+/// <summary>
+/// The product's own meter, shared by the web nodes and the silo so that every measuring point is a one-liner
+/// (<c>CommunityMetrics.DotsSet.Add(n)</c>). Exported by OpenTelemetry under the meter name <see cref="MeterName"/>;
+/// docs/operations.md says what each instrument means.
+/// </summary>
+public static class CommunityMetrics
+{
+    public const string MeterName = "Community";
+
+    static readonly Meter Meter = new(MeterName);
+
+    /// <summary>Dots set on cards, counted once when the board grain acknowledges them (durable).</summary>
+    public static readonly Counter<long> DotsSet =
+        Meter.CreateCounter<long>("community.dots", "{dot}", "Dots acknowledged by board grains");
+
+    /// <summary>Participants who joined a meeting, in the join path.</summary>
+    public static readonly Counter<long> Joins =
+        Meter.CreateCounter<long>("community.joins", "{join}", "Participants who joined a meeting");
+
+    /// <summary>Grain state blobs written by BlobGrainStorage.</summary>
+    public static readonly Counter<long> BlobWrites =
+        Meter.CreateCounter<long>("community.blob.writes", "{write}", "Grain state blobs written");
+
+    /// <summary>Changes per durable write in the board grain's group commit.</summary>
+    public static readonly Histogram<int> BatchSize =
+        Meter.CreateHistogram<int>("community.board.batch.size", "{change}", "Changes committed per board write");
+
+    /// <summary>Serialised bytes of live messages sent to watchers by the web node's relays.</summary>
+    public static readonly Counter<long> BytesSent =
+        Meter.CreateCounter<long>("community.live.bytes.sent", "By", "Bytes of live messages sent to watchers");
+
+    /// <summary>From the board grain storing a batch to a relay sending it to its watchers.</summary>
+    public static readonly Histogram<double> FanOutLatency =
+        Meter.CreateHistogram<double>("community.live.fanout.latency", "ms",
+            "Time from a board batch being stored to the relay sending it");
+
+    /// <summary>Registers the source of the watchers-per-node gauge (the web node's live relays); call once per process.</summary>
+    public static void ObserveWatchers(Func<int> watchers) =>
+        Meter.CreateObservableGauge("community.live.watchers", watchers, "{watcher}", "Watchers connected to this node");
+}
