@@ -171,6 +171,7 @@ internal sealed class BoardGrain : Grain, IBoardGrain
         {
             var next = Board.WithDotsOf(actor.ParticipantId, dots == 0 ? mine.Remove(cardId) : mine.SetItem(cardId, dots));
             await Change(next.WithCard(card with { Dots = cardDots }), cardId);
+            CommunityMetrics.DotsSet.Add(1);
         }
 
         return new DotResult(cardId, dots, Definition.DotsPerParticipant - elsewhere - dots, cardDots);
@@ -387,6 +388,7 @@ internal sealed class BoardGrain : Grain, IBoardGrain
 
         await _board.WriteStateAsync();
 
+        CommunityMetrics.BatchSize.Record((int)(writing.Version - _stored.Version));
         _stored = writing;
         _storedSnapshot = null;
         // OnChanges is one-way: this hands the message to each observer without waiting for it.
