@@ -38,6 +38,8 @@ static async Task<string> MeasureAsync(CommunityCluster cluster, int windowMs)
     await using var app = CommunityWebApp.Start(cluster, kestrel: true, settings: new Dictionary<string, string?>
     {
         ["Live:CoalescingWindow"] = TimeSpan.FromMilliseconds(windowMs).ToString("c", CultureInfo.InvariantCulture),
+        // A fixed window per run: the load-chosen window would otherwise blur the comparison.
+        ["Live:MaxCoalescingWindow"] = TimeSpan.FromMilliseconds(windowMs).ToString("c", CultureInfo.InvariantCulture),
         // Every watcher socket uses the organiser's token; the per-token cap is for the internet, not this measurement.
         ["Live:MaxConnectionsPerParticipant"] = "1000",
     });

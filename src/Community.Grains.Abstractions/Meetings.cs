@@ -97,7 +97,8 @@ public interface IMeetingGrain : IGrainWithStringKey
     /// <summary>Creates the meeting and claims a fresh join code; refused with Conflict if it already exists.</summary>
     Task<MeetingCreated> Create(MeetingDetails details);
 
-    /// <summary>NotFound if the meeting was never created.</summary>
+    /// <summary>NotFound if the meeting was never created. Read-only, so a join storm's checks interleave.</summary>
+    [ReadOnly]
     Task<MeetingView> Get();
 
     Task<MeetingView> Update(Actor actor, MeetingPatch patch);

@@ -32,7 +32,7 @@ public sealed class ContentSecurityPolicyTests(BoardSite site)
             await JoinAsync(participant, meeting, "Petra");
             await ProposeAsync(participant, "Robots in class");
             await GiveDotAsync(participant, "Robots in class");
-            await Expect(Card(participant, "Robots in class").Locator(".dots-count")).ToHaveTextAsync("1 dots");
+            await Expect(Card(participant, "Robots in class").Locator(".dots-count")).ToHaveTextAsync("1 dot");
 
             // The projector's SVG ranking and QR code, the organiser's board view, the summary, the language switch.
             await organiser.GotoAsync($"{meeting.BoardPath}/projector");

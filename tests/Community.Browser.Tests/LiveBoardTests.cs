@@ -21,7 +21,7 @@ public sealed class LiveBoardTests(BoardSite site)
             await Expect(Card(boris, "AI in the classroom")).ToContainTextAsync("by Ana");
 
             await GiveDotAsync(ana, "AI in the classroom");
-            await Expect(Card(boris, "AI in the classroom").Locator(".dots-count")).ToHaveTextAsync("1 dots");
+            await Expect(Card(boris, "AI in the classroom").Locator(".dots-count")).ToHaveTextAsync("1 dot");
             await Expect(ana.Locator("#remaining")).ToHaveTextAsync("2 of 3 left");
             Assert.Equal(borisUrl, boris.Url);
         }, ana, boris);
@@ -48,10 +48,10 @@ public sealed class LiveBoardTests(BoardSite site)
             }
 
             await Expect(ana.Locator("#remaining")).ToHaveTextAsync("0 of 3 left");
-            await Expect(Card(ana, topics[2]).Locator(".dots-count")).ToHaveTextAsync("1 dots");
+            await Expect(Card(ana, topics[2]).Locator(".dots-count")).ToHaveTextAsync("1 dot");
 
             await GiveDotAsync(ana, topics[3]);
-            await Expect(ana.GetByRole(AriaRole.Alert)).ToHaveTextAsync("You have used all your dots. Take one back from another topic to give it here.");
+            await Expect(Card(ana, topics[3]).GetByRole(AriaRole.Alert)).ToHaveTextAsync("You have used all your dots. Take one back from another topic to give it here.");
             await Expect(ana.Locator("#remaining")).ToHaveTextAsync("0 of 3 left");
             await Expect(Card(ana, topics[3]).Locator(".dots-count")).ToHaveTextAsync("0 dots");
 
@@ -86,7 +86,7 @@ public sealed class LiveBoardTests(BoardSite site)
             foreach (var person in new[] { ana, boris })
             {
                 await Expect(person.Locator(cellA1)).ToContainTextAsync("Coding in kindergarten");
-                await Expect(Card(person, "Coding in kindergarten").Locator(".card-place")).ToHaveTextAsync("Round 1 · Room A");
+                await Expect(Card(person, "Coding in kindergarten").Locator(".card-place")).ToHaveTextAsync("10:00–10:45 · Round 1 · Room A");
             }
 
             await Expect(boris.Locator(cellA1)).ToContainTextAsync("You're interested");
@@ -129,12 +129,12 @@ public sealed class LiveBoardTests(BoardSite site)
             await Expect(boris.Locator("#connection")).ToHaveTextAsync("Connection lost. Reconnecting…");
             await ProposeAsync(ana, "During the outage");
             await GiveDotAsync(ana, "Before the outage");
-            await Expect(Card(ana, "Before the outage").Locator(".dots-count")).ToHaveTextAsync("1 dots");
+            await Expect(Card(ana, "Before the outage").Locator(".dots-count")).ToHaveTextAsync("1 dot");
 
             await boris.Context.SetOfflineAsync(false);
             await Expect(boris.Locator("#connection")).ToHaveTextAsync("Back online. The board is up to date.");
             await Expect(Card(boris, "During the outage")).ToBeVisibleAsync();
-            await Expect(Card(boris, "Before the outage").Locator(".dots-count")).ToHaveTextAsync("1 dots");
+            await Expect(Card(boris, "Before the outage").Locator(".dots-count")).ToHaveTextAsync("1 dot");
         }, ana, boris);
     }
 

@@ -25,11 +25,16 @@ internal sealed class DeviceGrain(
         if (device.State.ParticipantId is { } known
             && await grains.GetGrain<IParticipantGrain>(Keys.Participant(parts[0], known)).Get() is { } existing)
         {
+            // Listed again in case the first join stored the participant but not the roster (adding is idempotent).
+            await grains.GetGrain<IRosterGrain>(parts[0]).Add(existing);
             return existing;
         }
 
-        var registered = await grains.GetGrain<IParticipantGrain>(Keys.Participant(parts[0], profile.ParticipantId)).Register(profile);
-        await device.Store(new DeviceRecord { ParticipantId = registered.ParticipantId });
-        return registered;
+        // Both writes at once: the join waits for one blob write, not two in a row. The device may point at a
+        // participant whose registration then fails; the next join finds no such participant and registers anew.
+        var registering = grains.GetGrain<IParticipantGrain>(Keys.Participant(parts[0], profile.ParticipantId)).Register(profile);
+        var storing = device.Store(new DeviceRecord { ParticipantId = profile.ParticipantId });
+        await Task.WhenAll(registering, storing);
+        return await registering;
     }
 }

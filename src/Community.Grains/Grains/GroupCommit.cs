@@ -1,3 +1,5 @@
+using Community.Grains.Abstractions;
+
 namespace Community.Grains.Grains;
 
 /// <summary>
@@ -21,7 +23,9 @@ internal sealed class GroupCommit(Func<Task> write, Action onFailure)
     {
         if (_failure is not null)
         {
-            throw new InvalidOperationException("A write of this grain failed; it is reloading its state. Retry.", _failure);
+            // Transient for the caller (the web answers 503 with Retry-After, not 500): the next activation reloads.
+            throw new StorageUnavailableException(_failure is StorageUnavailableException failed ? failed.BlobName : "(this grain's state)",
+                "an earlier write failed and the grain is reloading its state: retry.");
         }
     }
 

@@ -16,9 +16,18 @@ internal static class ApiConventions
         return builder;
     }
 
-    /// <summary>A write by a member: bad input, no token, wrong role or meeting, unknown thing, refused by a rule, too big, too fast.</summary>
+    /// <summary>
+    /// A write by a member: bad input, no token, wrong role or meeting, unknown thing, refused by a rule, too big, too
+    /// fast, or storage or a silo briefly unavailable (503 with Retry-After).
+    /// </summary>
     public static RouteHandlerBuilder ProducesWriteProblems(this RouteHandlerBuilder builder) =>
         builder.ProducesProblems(
             StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound,
-            StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status429TooManyRequests);
+            StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status429TooManyRequests,
+            StatusCodes.Status503ServiceUnavailable);
+
+    /// <summary>A read by a member: no token, wrong role or meeting, unknown thing, or briefly unavailable (503).</summary>
+    public static RouteHandlerBuilder ProducesReadProblems(this RouteHandlerBuilder builder) =>
+        builder.ProducesProblems(
+            StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable);
 }

@@ -62,7 +62,7 @@ public static class BoardEndpoints
             .WithName("GetBoard")
             .WithSummary("Participant: the board at its current version, with my dots")
             .RequireMeetingRole(Role.Participant)
-            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .ProducesReadProblems();
 
         boards.MapPut("/{boardId}/state", SetStateAsync)
             .WithName("SetBoardState")

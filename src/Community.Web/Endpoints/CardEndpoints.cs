@@ -75,7 +75,7 @@ public static class CardEndpoints
             .RequireMeetingRole(Role.Facilitator).ProducesWriteProblems();
         cards.MapGet("/{cardId}/notes", GetNotesAsync)
             .WithName("GetNotes").WithSummary("The discussion's notes and photos")
-            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .ProducesReadProblems();
         cards.MapPut("/{cardId}/notes", SetNotesAsync)
             .WithName("SetNotes").WithSummary("Author or facilitator: the discussion notes (Markdown)").ProducesWriteProblems();
         cards.MapPost("/{cardId}/notes/preview", PreviewNotesAsync)

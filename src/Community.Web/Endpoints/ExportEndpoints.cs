@@ -24,11 +24,11 @@ public static class ExportEndpoints
         exports.MapGet("/calendar.ics", CalendarAsync)
             .WithName("ExportCalendar").WithSummary("Organiser: the open-space grid as iCalendar, one event per scheduled topic")
             .Produces<string>(StatusCodes.Status200OK, "text/calendar")
-            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .ProducesReadProblems();
         exports.MapGet("/cards.csv", CardsAsync)
             .WithName("ExportCards").WithSummary("Organiser: every card of every board with its dots, interest, presence and place, as CSV")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
-            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .ProducesReadProblems();
         return endpoints;
     }
 

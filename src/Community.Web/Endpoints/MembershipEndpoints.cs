@@ -40,7 +40,7 @@ public static class MembershipEndpoints
             .WithName("ListInvites")
             .WithSummary("Organiser: every invite with its role, boards, uses and expiry (without tokens), newest first")
             .RequireMeetingRole(Role.Organiser)
-            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .ProducesReadProblems();
 
         meeting.MapDelete("/invites/{inviteId}", RevokeInviteAsync)
             .WithName("RevokeInvite")
@@ -52,7 +52,7 @@ public static class MembershipEndpoints
             .WithName("ListParticipants")
             .WithSummary("Facilitator: everyone who joined (removed ones marked) and joins per minute")
             .RequireMeetingRole(Role.Facilitator)
-            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .ProducesReadProblems();
 
         meeting.MapDelete("/participants/{participantId}", RemoveParticipantAsync)
             .WithName("RemoveParticipant")

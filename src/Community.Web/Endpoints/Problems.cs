@@ -84,7 +84,7 @@ public static class Problems
 /// the limit) to 400 with the field at fault, or 413; a fault of the cluster or its storage to 503 with Retry-After,
 /// so a client retries instead of reporting an error (a dot is a PUT of the whole count: retrying is safe).
 /// </summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     /// <summary>Long enough for a silo's grains to come back elsewhere or storage to answer again, short enough to feel live.</summary>
     internal static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
@@ -99,7 +99,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             DomainException refusal => FromRefusal(refusal),
             BadHttpRequestException unreadable => FromUnreadable(unreadable),
             _ when Find<GrainStateCorruptException>(exception) is { } corrupt => Unavailable("state-corrupt", "Stored data needs repair by an operator.", corrupt.BlobName),
-            _ when IsTransientFault(exception) => Unavailable("unavailable", "The service is briefly unavailable; retry shortly.", null),
+            _ when IsTransientFault(exception) => Transient(exception),
             _ => null,
         };
         if (problem is null)
@@ -116,6 +116,16 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
 
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>503, and a warning naming the fault: otherwise a storm of 503s leaves the operator no cause to look at.</summary>
+    private ProblemDetails Transient(Exception exception)
+    {
+        LogTransientFault(exception.GetType().Name, exception.Message);
+        return Unavailable("unavailable", "The service is briefly unavailable; retry shortly.", null);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Answered 503 for a transient fault: {Fault}: {Detail}")]
+    private partial void LogTransientFault(string fault, string detail);
 
     private static ProblemDetails FromRefusal(DomainException refusal)
     {
@@ -137,12 +147,15 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
 
     /// <summary>
     /// Faults that pass by themselves: no silo or gateway reachable (a silo died, the cluster is failing over), a
-    /// message rejected or timed out, storage out of reach, or a write race lost to another activation.
+    /// message rejected or timed out, storage out of reach, or a write race lost to another activation, or a grain
+    /// whose activation was cancelled because it took too long (under a join storm: Orleans throws
+    /// TaskCanceledException from ActivationData.ActivateAsync; that was the 500s).
     /// </summary>
     internal static bool IsTransientFault(Exception exception) => exception switch
     {
         SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException
-            or ClientNotAvailableException or TimeoutException or StorageUnavailableException or InconsistentStateException => true,
+            or ClientNotAvailableException or TimeoutException or StorageUnavailableException or InconsistentStateException
+            or OperationCanceledException => true,
         _ => exception.InnerException is { } inner && IsTransientFault(inner),
     };
 

@@ -54,6 +54,16 @@ public static class RateLimits
     public const string MeetingCreation = "meeting-creation";
     public const string Writes = "participant-writes";
 
+    /// <summary>A burst, then <paramref name="perPeriod"/> a period; beyond that a line of <paramref name="queue"/>, oldest first.</summary>
+    internal static TokenBucketRateLimiterOptions TokenBucket(int burst, int perPeriod, TimeSpan period, int queue = 0) => new()
+    {
+        TokenLimit = burst,
+        TokensPerPeriod = perPeriod,
+        ReplenishmentPeriod = period,
+        QueueLimit = queue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    };
+
     public static WebApplicationBuilder AddCommunityRateLimits(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
@@ -69,14 +79,8 @@ public static class RateLimits
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = options.MeetingsPerMinutePerAddress, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             limiter.AddPolicy(Writes, context => HttpMethods.IsGet(context.Request.Method) || MeetingMember.From(context.User) is not { } member
                 ? RateLimitPartition.GetNoLimiter("reads")
-                : RateLimitPartition.GetTokenBucketLimiter($"{member.MeetingId}/{member.ParticipantId}", _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = options.WriteBurst,
-                    TokensPerPeriod = options.WritesPerPeriod,
-                    ReplenishmentPeriod = options.ReplenishmentPeriod,
-                    QueueLimit = options.WriteQueue,
-                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                }));
+                : RateLimitPartition.GetTokenBucketLimiter($"{member.MeetingId}/{member.ParticipantId}",
+                    _ => TokenBucket(options.WriteBurst, options.WritesPerPeriod, options.ReplenishmentPeriod, options.WriteQueue)));
             limiter.OnRejected = (context, _) => new ValueTask(RejectAsync(context.HttpContext, context.Lease));
         });
         return builder;
@@ -116,37 +120,18 @@ public sealed class JoinLimits : IAsyncDisposable
     public JoinLimits(RateLimitOptions options)
     {
         _failedLookupPeriod = options.FailedLookupPeriod;
-        _failedLookups = PartitionedRateLimiter.Create<string, string>(address =>
-            RateLimitPartition.GetTokenBucketLimiter(address, _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = options.FailedLookupBurst,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = options.FailedLookupPeriod,
-                QueueLimit = 0,
-            }));
-        _perAddress = PartitionedRateLimiter.Create<string, string>(address =>
-            RateLimitPartition.GetTokenBucketLimiter(address, _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = options.AddressJoinBurst,
-                TokensPerPeriod = options.AddressJoinsPerPeriod,
-                ReplenishmentPeriod = options.ReplenishmentPeriod,
-                QueueLimit = 0,
-            }));
-        _perMeeting = PartitionedRateLimiter.Create<string, string>(meetingId =>
-            RateLimitPartition.GetTokenBucketLimiter(meetingId, _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = options.JoinBurst,
-                TokensPerPeriod = options.JoinsPerPeriod,
-                ReplenishmentPeriod = options.ReplenishmentPeriod,
-                QueueLimit = options.JoinQueue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            }));
+        _failedLookups = BucketPerKey(RateLimits.TokenBucket(options.FailedLookupBurst, 1, options.FailedLookupPeriod));
+        _perAddress = BucketPerKey(RateLimits.TokenBucket(options.AddressJoinBurst, options.AddressJoinsPerPeriod, options.ReplenishmentPeriod));
+        _perMeeting = BucketPerKey(RateLimits.TokenBucket(options.JoinBurst, options.JoinsPerPeriod, options.ReplenishmentPeriod, options.JoinQueue));
         _joins = PartitionedRateLimiter.CreateChained(
             _perAddress.WithTranslatedKey<JoinTicket>(ticket => ticket.Address, leaveOpen: true),
             _perMeeting.WithTranslatedKey<JoinTicket>(ticket => ticket.MeetingId, leaveOpen: true));
     }
 
     private sealed record JoinTicket(string Address, string MeetingId);
+
+    private static PartitionedRateLimiter<string> BucketPerKey(TokenBucketRateLimiterOptions bucket) =>
+        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => bucket));
 
     /// <summary>
     /// How long to wait when this address has used up its failed lookups; null when it may look up. (The bucket

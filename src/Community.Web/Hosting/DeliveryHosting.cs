@@ -19,7 +19,8 @@ namespace Community.Web.Hosting;
 /// </summary>
 public static class DeliveryHosting
 {
-    private const string DevelopmentCachingSetting = "EnableStaticAssetsDevelopmentCaching";
+    /// <summary>ASP.NET Core's switch for patching static assets at runtime when their files changed after the build.</summary>
+    private const string RuntimeReloadSetting = "ReloadStaticAssetsAtRuntime";
 
     public static WebApplicationBuilder AddCommunityDelivery(this WebApplicationBuilder builder)
     {
@@ -27,12 +28,15 @@ public static class DeliveryHosting
         // not only Development: ./run.sh runs the built app as Production. A published app has no such manifest and
         // serves its wwwroot as published.
         builder.WebHost.UseStaticWebAssets();
-        // A built (not published) app serves its assets through the SDK's development handler, which sends no-cache
-        // unless told otherwise. Outside Development the manifest's own headers are right: immutable for a year on
-        // fingerprinted URLs (a changed file gets a new fingerprint), revalidation with ETags for the plain ones.
+        // A built (not published) app has a build manifest, and MapStaticAssets then wraps every asset in the SDK's
+        // development handler: it sends no-cache, and whenever a file looks changed since the build (size or
+        // timestamp) it swaps the build's .gz/.br for the original file wrapped in gzip at CompressionLevel.NoCompression,
+        // so a "compressed" answer was as large as the file. Outside Development nothing is hot-reloaded: turning the
+        // handler off serves the build's precompressed files with the manifest's own headers (immutable for a year on
+        // fingerprinted URLs, revalidation with ETags for the plain ones).
         if (!builder.Environment.IsDevelopment())
         {
-            builder.Configuration[DevelopmentCachingSetting] ??= "true";
+            builder.Configuration[RuntimeReloadSetting] ??= "false";
         }
 
         builder.Services.AddResponseCompression(options =>

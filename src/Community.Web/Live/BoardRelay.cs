@@ -191,7 +191,10 @@ internal sealed partial class BoardRelay : IBoardObserver, IBoardWatchersObserve
         return Task.CompletedTask;
     }
 
-    /// <summary>Leading edge at once, then at most one send per window: an idle board is instant, a hot one bounded.</summary>
+    /// <summary>
+    /// Leading edge at once, then at most one send per window: an idle board is instant, a hot one bounded. The window
+    /// grows with the board's watchers, so a crowded board costs the node bounded bytes per second at any dot rate.
+    /// </summary>
     private void ScheduleFlushLocked()
     {
         if (_flushScheduled)
@@ -200,7 +203,8 @@ internal sealed partial class BoardRelay : IBoardObserver, IBoardWatchersObserve
         }
 
         _flushScheduled = true;
-        var wait = _lastFlushAt + _options.CoalescingWindow - DateTimeOffset.UtcNow;
+        var window = _options.CoalescingWindowFor(Math.Max(_totalWatchers, Volatile.Read(ref _localWatchers)));
+        var wait = _lastFlushAt + window - DateTimeOffset.UtcNow;
         _ = FlushAsync(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
     }
 

@@ -6,11 +6,44 @@ public sealed class LiveOptions
     public const string Section = "Live";
 
     /// <summary>
-    /// How long a relay gathers a board's changes before sending them as one message. An idle board sends the first
-    /// change at once; after a send the next one waits for the rest of the window. 50 ms keeps a hot board at no more
-    /// than 20 messages per watcher per second while a tap still shows up faster than the eye notices.
+    /// How long a relay gathers a board's changes before sending them as one message, on a board watched by at most
+    /// <see cref="QuietWatchers"/>. An idle board sends the first change at once; after a send the next one waits for
+    /// the rest of the window. 50 ms keeps a hot board at no more than 20 messages per watcher per second while a tap
+    /// still shows up faster than the eye notices.
     /// </summary>
     public TimeSpan CoalescingWindow { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// The window on a board watched by <see cref="BusyWatchers"/> or more: every message goes to every watcher, so
+    /// a longer window on a crowded board keeps the node's bytes out bounded at any dot rate (at most 4 messages per
+    /// watcher per second at 250 ms).
+    /// </summary>
+    public TimeSpan MaxCoalescingWindow { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Up to this many watchers of a board (all nodes), the window is <see cref="CoalescingWindow"/>.</summary>
+    public int QuietWatchers { get; set; } = 200;
+
+    /// <summary>From this many watchers on, the window is <see cref="MaxCoalescingWindow"/>; linear in between.</summary>
+    public int BusyWatchers { get; set; } = 2000;
+
+    /// <summary>The coalescing window for a board with this many watchers: grows linearly from quiet to busy.</summary>
+    public TimeSpan CoalescingWindowFor(int watchers)
+    {
+        var min = CoalescingWindow;
+        var max = MaxCoalescingWindow > min ? MaxCoalescingWindow : min;
+        if (watchers <= QuietWatchers)
+        {
+            return min;
+        }
+
+        if (watchers >= BusyWatchers || BusyWatchers <= QuietWatchers)
+        {
+            return max;
+        }
+
+        var share = (double)(watchers - QuietWatchers) / (BusyWatchers - QuietWatchers);
+        return min + (max - min) * share;
+    }
 
     /// <summary>More changed cards than this in one window becomes a "resync" message: clients fetch a snapshot instead.</summary>
     public int MaxCardsPerMessage { get; set; } = 200;

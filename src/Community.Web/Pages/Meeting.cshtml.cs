@@ -15,6 +15,9 @@ public sealed class MeetingModel(IGrainFactory grains) : PageModel
     /// <summary>Null when the visitor is not a member of this meeting.</summary>
     public Role? Role { get; private set; }
 
+    /// <summary>A member's own topics across the boards; empty for visitors.</summary>
+    public IReadOnlyList<MyDayTopic> MyDay { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string meetingId)
     {
         if (await MeetingPages.FindMeetingAsync(grains, meetingId) is not { } meeting)
@@ -25,6 +28,11 @@ public sealed class MeetingModel(IGrainFactory grains) : PageModel
         Meeting = meeting;
         Member = MeetingMember.From(User);
         Role = Member?.RoleIn(meetingId);
+        if (Role is not null)
+        {
+            MyDay = await Pages.MyDay.ForAsync(grains, meeting, Member!.ParticipantId);
+        }
+
         return Page();
     }
 }

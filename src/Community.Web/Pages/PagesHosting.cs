@@ -16,6 +16,8 @@ public static class PagesHosting
     public static WebApplicationBuilder AddCommunityPages(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        builder.Services.AddSingleton<ModuleGraph>();
+        builder.Services.AddSingleton<PageJson>();
         builder.Services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizePage("/Board", MeetingRoleRequirement.PolicyName(Role.Participant));

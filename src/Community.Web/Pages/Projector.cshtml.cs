@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Community.Grains.Abstractions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +8,7 @@ namespace Community.Web.Pages;
 /// The big screen, for members (usually a facilitator's laptop): the ranking, the schedule wall or a glocal board's
 /// lanes (see projector.js), the round's countdown and how to join.
 /// </summary>
-public sealed class ProjectorModel(IGrainFactory grains) : PageModel
+public sealed class ProjectorModel(IGrainFactory grains, PageJson json) : PageModel
 {
     public MeetingView Meeting { get; private set; } = null!;
 
@@ -30,9 +28,7 @@ public sealed class ProjectorModel(IGrainFactory grains) : PageModel
 
         (Meeting, Board) = found;
         JoinLink = JoinLinks.For(Request, Meeting.JoinCode);
-        BoardTitlesJson = JsonSerializer.Serialize(
-            Meeting.Boards.ToDictionary(board => board.BoardId, board => board.Title),
-            new JsonSerializerOptions { Encoder = JavaScriptEncoder.Default });
+        BoardTitlesJson = json.Serialize(Meeting.Boards.ToDictionary(board => board.BoardId, board => board.Title));
         return Page();
     }
 }

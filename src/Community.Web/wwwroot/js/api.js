@@ -78,3 +78,17 @@ export function explain(result) {
 
   return problem.detail ?? problem.title ?? t('problem.unknown');
 }
+
+/** A page's status line: `say` reports what was done, `complain` why a call was refused; each clears the other. */
+export function statusLine(status, problem) {
+  return {
+    say(text) {
+      problem.textContent = '';
+      status.textContent = text;
+    },
+    complain(result) {
+      status.textContent = '';
+      problem.textContent = explain(result);
+    },
+  };
+}

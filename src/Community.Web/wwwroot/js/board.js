@@ -48,4 +48,4 @@ const feed = new BoardFeed({
   },
 });
 setInterval(renderRound, 1000);
-feed.start();
+feed.start(JSON.parse(document.getElementById('board-snapshot').textContent));

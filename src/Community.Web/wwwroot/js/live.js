@@ -65,7 +65,13 @@ export class BoardFeed {
     });
   }
 
-  async start() {
+  /** Shows `initial` (the snapshot the page came with, if any) at once, then connects and keeps it in step. */
+  async start(initial = null) {
+    if (initial) {
+      this.board = normaliseSnapshot(initial);
+      this.onBoard(this.board, null);
+    }
+
     await this.startWithRetry();
   }
 
@@ -98,15 +104,24 @@ export class BoardFeed {
     this.pending = [];
     try {
       let snapshot = await this.connection.invoke('Watch', this.meetingId, this.boardId);
-      if (this.withMyDots && !snapshot.myDots) {
+      if (this.withMyDots && !snapshot.myDots && this.board?.myDots && this.board.version === snapshot.version) {
+        // Nothing changed since the board we hold, my dots included.
+        snapshot = { ...snapshot, myDots: this.board.myDots };
+      } else if (this.withMyDots && !snapshot.myDots) {
         const fromApi = await callApi('GET', `/api/meetings/${this.meetingId}/boards/${this.boardId}`);
         if (fromApi.ok && fromApi.data.version >= snapshot.version) {
           snapshot = fromApi.data;
         }
       }
 
-      this.board = normaliseSnapshot(snapshot);
-      this.onBoard(this.board, null);
+      // The same version as the board shown (the page's own snapshot, or a quick reconnect), with my dots known on
+      // both, changes nothing on screen: redrawing it would only reset a half-made choice in a card's controls.
+      const unchanged = this.board?.version === snapshot.version && Boolean(this.board.myDots) === Boolean(snapshot.myDots);
+      if (!unchanged) {
+        this.board = normaliseSnapshot(snapshot);
+        this.onBoard(this.board, null);
+      }
+
       if (this.lost && navigator.onLine) {
         this.lost = false;
         this.onConnection('back');

@@ -13,6 +13,11 @@ for (const field of document.querySelectorAll('input[data-browser-zone]')) {
   }
 }
 
+/** "10:00" in the given zone (the viewer's when none is given). */
+export function clock(iso, timeZone) {
+  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(iso));
+}
+
 /** "10:00" or "Sat, 5 Dec, 10:00" in the viewer's zone, the date only when it is not the same day there. */
 function format(moment, withDate) {
   return new Intl.DateTimeFormat(language, withDate

@@ -1,7 +1,7 @@
 // The projector follows the board: the ranking by dots while people vote, the schedule wall (slots x spaces, the
 // current slot highlighted, times in the meeting's time zone) once topics are placed, and the lanes of a glocal
 // board. Large type for the back of the room; titles wrap, and a shortened title keeps whole grapheme clusters.
-import { t } from './texts.js';
+import { t, plural } from './texts.js';
 import { BoardFeed, activeCards, timeLeft } from './live.js';
 import { shorten } from './graphemes.js';
 
@@ -49,7 +49,7 @@ function renderRanking() {
   for (const card of cards) {
     const row = element('li', 'rank-row');
     row.dataset.cardId = card.cardId;
-    row.setAttribute('aria-label', t('projector.row', card.title, card.dots));
+    row.setAttribute('aria-label', plural('projector.row', card.dots, card.title, card.dots));
     const bar = element('span', 'rank-bar');
     bar.setAttribute('aria-hidden', 'true');
     const fill = element('span', 'rank-fill');
@@ -83,7 +83,7 @@ function renderWall() {
     const th = element('th', 'wall-space', space.name);
     th.scope = 'col';
     if (space.capacity) {
-      th.append(element('span', 'wall-capacity', t('projector.capacity', space.capacity)));
+      th.append(element('span', 'wall-capacity', plural('projector.capacity', space.capacity, space.capacity)));
     }
 
     head.append(th);

@@ -1,6 +1,6 @@
 // The organiser's summary desk: the Markdown draft beside its preview (rendered by the server exactly as it will
 // publish), generating the draft from the boards, saving, publishing and the list of published versions.
-import { callApi, explain } from './api.js';
+import { callApi, statusLine } from './api.js';
 import { t } from './texts.js';
 
 const root = document.getElementById('desk');
@@ -24,15 +24,7 @@ const elements = {
 /** The Markdown as last stored, so leaving with unsaved changes can be noticed and saving twice is not needed. */
 let saved = elements.text.value;
 
-function say(text) {
-  elements.problem.textContent = '';
-  elements.status.textContent = text;
-}
-
-function complain(result) {
-  elements.status.textContent = '';
-  elements.problem.textContent = explain(result);
-}
+const { say, complain } = statusLine(elements.status, elements.problem);
 
 async function renderPreview() {
   const markdown = elements.text.value;

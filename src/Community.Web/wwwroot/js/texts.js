@@ -11,3 +11,13 @@ export function t(key, ...args) {
 export function has(key) {
   return key in texts;
 }
+
+// CLDR plural rules of the page's language (<html lang>): English and Bulgarian say "1 dot" / "1 точка" but
+// "2 dots" / "2 точки"; other languages may have more forms (few, many), each a key of its own.
+const pluralRules = new Intl.PluralRules(document.documentElement.lang || 'en');
+
+/** The text for a count: `key.one`, `key.few`… as the language's rules choose, falling back to `key.other`. */
+export function plural(key, count, ...args) {
+  const form = `${key}.${pluralRules.select(count)}`;
+  return t(has(form) ? form : `${key}.other`, ...args);
+}

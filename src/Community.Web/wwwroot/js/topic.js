@@ -1,16 +1,15 @@
 // The topic page: the card's place and counts follow the board live; the notes and photos are read again whenever
 // the board says the card changed (the discussion grain records every change of notes or photos on the board).
 // Notes are previewed with the server's Markdown renderer, so the preview is what everyone will read.
-import { callApi, explain } from './api.js';
-import { t } from './texts.js';
+import { callApi, statusLine } from './api.js';
+import { t, plural } from './texts.js';
 import { BoardFeed } from './live.js';
-import { browserZone } from './meeting-time.js';
+import { browserZone, clock } from './meeting-time.js';
 
 const root = document.getElementById('topic');
 const { meetingId, boardId, cardId, zone } = root.dataset;
 const canEdit = root.dataset.canEdit === 'true';
 const cardPath = `/api/meetings/${meetingId}/boards/${boardId}/cards/${cardId}`;
-const language = document.documentElement.lang || undefined;
 
 const elements = {
   connection: document.getElementById('connection'),
@@ -35,19 +34,7 @@ const elements = {
 /** The notes as last stored (what the editor started from) and the discussion version they came with. */
 let stored = { notes: null, version: -1 };
 
-function say(text) {
-  elements.problem.textContent = '';
-  elements.status.textContent = text;
-}
-
-function complain(result) {
-  elements.status.textContent = '';
-  elements.problem.textContent = explain(result);
-}
-
-function clock(iso, timeZone) {
-  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(iso));
-}
+const { say, complain } = statusLine(elements.status, elements.problem);
 
 // ---------- the card ----------
 
@@ -61,7 +48,7 @@ function renderWhere(board, card) {
   }
 
   const times = `${clock(slot.startsAt, zone)}–${clock(slot.endsAt, zone)}`;
-  const room = space.capacity ? t('topic.spaceWithCapacity', space.name, space.capacity) : space.name;
+  const room = space.capacity ? plural('topic.spaceWithCapacity', space.capacity, space.name, space.capacity) : space.name;
   elements.where.textContent = t('topic.where', times, slot.label, room);
   if (browserZone && browserZone !== zone) {
     elements.localTime.textContent = t('time.yours', `${clock(slot.startsAt)}–${clock(slot.endsAt)}`);

@@ -1,8 +1,9 @@
 // My dots, interest and presence: the budget line and the calls that change them.
 import { callApi } from '../api.js';
-import { t } from '../texts.js';
+import { t, plural } from '../texts.js';
 import { normaliseCard } from '../live.js';
-import { page, mine, elements, say, complain, refresh } from './page.js';
+import { page, mine, elements, say, refresh } from './page.js';
+import { whileBusy, refuseAt, clearAt } from './feedback.js';
 
 export function takeMine(snapshot) {
   const my = snapshot.myDots;
@@ -22,30 +23,43 @@ export function renderBudget() {
   elements.pips.textContent = '●'.repeat(budget - mine.remaining) + '○'.repeat(Math.max(0, mine.remaining));
 }
 
-export async function setDots(cardId, dots) {
+/** Sets my dots on a card; `button` is the control tapped, busy until the server answers. */
+export async function setDots(cardId, dots, button) {
   if (dots < 0) {
     return;
   }
 
-  const result = await callApi('PUT', `${page.boardPath}/cards/${cardId}/dots`, { dots });
-  if (!result.ok) {
-    complain(result);
+  const result = await whileBusy(button, () => callApi('PUT', `${page.boardPath}/cards/${cardId}/dots`, { dots }));
+  if (!result) {
     return;
   }
+
+  if (!result.ok) {
+    refuseAt(cardId, result);
+    return;
+  }
+
+  clearAt(cardId);
 
   mine.dots[cardId] = result.data.dots;
   mine.remaining = result.data.remaining;
-  say(t('status.dotsSet', result.data.remaining));
+  say(plural('status.dotsSet', result.data.remaining, result.data.remaining));
   refresh();
 }
 
-export async function toggle(cardId, what, set) {
+export async function toggle(cardId, what, set, button) {
   const on = !set.has(cardId);
-  const result = await callApi(on ? 'PUT' : 'DELETE', `${page.boardPath}/cards/${cardId}/${what}`);
-  if (!result.ok) {
-    complain(result);
+  const result = await whileBusy(button, () => callApi(on ? 'PUT' : 'DELETE', `${page.boardPath}/cards/${cardId}/${what}`));
+  if (!result) {
     return;
   }
+
+  if (!result.ok) {
+    refuseAt(cardId, result);
+    return;
+  }
+
+  clearAt(cardId);
 
   if (on) {
     set.add(cardId);

@@ -1,9 +1,23 @@
 // The open-space grid: time slots x spaces, each cell with the topic placed there; facilitators drop cards on it.
 import { callApi } from '../api.js';
-import { t } from '../texts.js';
+import { t, plural } from '../texts.js';
 import { activeCards } from '../live.js';
 import { page, mine, elements, make, say, complain } from './page.js';
 import { acceptCard } from './dots.js';
+import { browserZone, clock } from '../meeting-time.js';
+
+/** "10:00–10:45 · Round 1" in the meeting's zone; a viewer elsewhere also gets "(09:00–09:45 your time)". */
+export function slotLabel(slot) {
+  const text = t('grid.slotTimes', `${clock(slot.startsAt, page.zone)}–${clock(slot.endsAt, page.zone)}`, slot.label);
+  return !page.zone || !browserZone || browserZone === page.zone
+    ? text
+    : `${text} ${t('time.yours', `${clock(slot.startsAt)}–${clock(slot.endsAt)}`)}`;
+}
+
+/** "Room A (20 seats)" when the space has a capacity. */
+function spaceLabel(space) {
+  return space.capacity ? plural('topic.spaceWithCapacity', space.capacity, space.name, space.capacity) : space.name;
+}
 
 export function hasGrid(board) {
   return Boolean(board.grid && board.grid.slots.length && board.grid.spaces.length);
@@ -37,10 +51,10 @@ export function renderGrid() {
   const { slots, spaces } = board.grid;
   const head = make('thead', {}, [make('tr', {}, [
     make('th', { scope: 'col', textContent: t('grid.slot') }),
-    ...spaces.map(space => make('th', { scope: 'col', textContent: space.name })),
+    ...spaces.map(space => make('th', { scope: 'col', textContent: spaceLabel(space) })),
   ])]);
   const body = make('tbody', {}, slots.map(slot => make('tr', {}, [
-    make('th', { scope: 'row', textContent: slot.label }),
+    make('th', { scope: 'row', textContent: slotLabel(slot) }),
     ...spaces.map(space => renderCell(slot, space, cards)),
   ])));
   elements.grid.replaceChildren(make('caption', { className: 'visually-hidden', textContent: t('grid.caption') }), head, body);

@@ -4,12 +4,15 @@ import { explain } from '../api.js';
 import { t, has } from '../texts.js';
 
 const root = document.getElementById('board');
-const { meetingId, boardId, role } = root.dataset;
+const { meetingId, boardId, role, me, zone } = root.dataset;
 
 export const page = {
   meetingId,
   boardId,
   isFacilitator: role === 'facilitator' || role === 'organiser',
+  /** The participant looking at the board (their own topics get edit and withdraw) and the meeting's time zone. */
+  me,
+  zone,
   boardPath: `/api/meetings/${meetingId}/boards/${boardId}`,
   /** The board as last received from the feed (a snapshot moved forward by `changes`). */
   board: null,

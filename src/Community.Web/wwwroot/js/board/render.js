@@ -1,15 +1,19 @@
 // Puts the board on the page: the lanes with their cards, the state line and the round countdown.
-import { t } from '../texts.js';
+import { t, plural } from '../texts.js';
 import { activeCards, timeLeft } from '../live.js';
 import { page, mine, elements, make, laneTitle } from './page.js';
 import { setDots, toggle } from './dots.js';
-import { placementOf } from './grid.js';
+import { placementOf, slotLabel } from './grid.js';
 import { createFacilitatorTools, updateFacilitatorTools } from './facilitation.js';
+import { createOwnTools, updateOwnTools } from './own-topic.js';
 
 const cardElements = new Map();
 
 function createCardElement(card) {
-  const title = make('h3', { className: 'card-title' });
+  // The title opens the topic page (notes, photos, where and when).
+  const link = make('a', { href: `/m/${page.meetingId}/b/${page.boardId}/c/${card.cardId}` });
+  const title = make('h3', { className: 'card-title' }, [link]);
+  const discussion = make('span', { className: 'card-discussion' });
   const description = make('p', { className: 'card-description' });
   const dotsCount = make('span', { className: 'dots-count' });
   const interestedCount = make('span');
@@ -24,20 +28,22 @@ function createCardElement(card) {
   const stepper = make('div', { className: 'dot-stepper' }, [less, myDots, more]);
   stepper.setAttribute('role', 'group');
 
-  less.addEventListener('click', () => setDots(card.cardId, (mine.dots[card.cardId] ?? 0) - 1));
-  more.addEventListener('click', () => setDots(card.cardId, (mine.dots[card.cardId] ?? 0) + 1));
-  interested.addEventListener('click', () => toggle(card.cardId, 'interest', mine.interested));
-  present.addEventListener('click', () => toggle(card.cardId, 'presence', mine.present));
+  less.addEventListener('click', () => setDots(card.cardId, (mine.dots[card.cardId] ?? 0) - 1, less));
+  more.addEventListener('click', () => setDots(card.cardId, (mine.dots[card.cardId] ?? 0) + 1, more));
+  interested.addEventListener('click', () => toggle(card.cardId, 'interest', mine.interested, interested));
+  present.addEventListener('click', () => toggle(card.cardId, 'presence', mine.present, present));
+  const own = createOwnTools(card.cardId);
 
   const element = make('li', { className: 'card', id: `card-${card.cardId}` }, [
     title,
     description,
-    make('p', { className: 'card-meta' }, [dotsCount, interestedCount, presentCount, author]),
+    make('p', { className: 'card-meta' }, [dotsCount, interestedCount, presentCount, author, discussion]),
     place,
     make('div', { className: 'card-actions' }, [stepper, interested, present]),
+    own.ownButtons, own.ownForm, own.ownConfirm,
   ]);
   element.dataset.cardId = card.cardId;
-  const parts = { element, title, description, dotsCount, interestedCount, presentCount, author, place, myDots, less, more, interested, present, stepper };
+  const parts = { ...own, element, link, discussion, description, dotsCount, interestedCount, presentCount, author, place, myDots, less, more, interested, present, stepper };
   if (page.isFacilitator) {
     Object.assign(parts, createFacilitatorTools(card.cardId, element));
   }
@@ -48,12 +54,14 @@ function createCardElement(card) {
 function updateCardElement(parts, card) {
   const open = page.board.state === 'open';
   const myDots = mine.dots[card.cardId] ?? 0;
-  parts.title.textContent = card.title;
+  parts.link.textContent = card.title;
+  parts.discussion.textContent = discussionText(card);
+  parts.discussion.hidden = !parts.discussion.textContent;
   parts.description.textContent = card.description ?? '';
   parts.description.hidden = !card.description;
-  parts.dotsCount.textContent = t('card.dots', card.dots);
-  parts.interestedCount.textContent = t('card.interested', card.interested);
-  parts.presentCount.textContent = t('card.present', card.present);
+  parts.dotsCount.textContent = plural('card.dots', card.dots, card.dots);
+  parts.interestedCount.textContent = plural('card.interested', card.interested, card.interested);
+  parts.presentCount.textContent = plural('card.present', card.present, card.present);
   parts.author.textContent = t('card.author', card.authorName);
   parts.myDots.textContent = t('card.myDots', myDots);
   parts.stepper.setAttribute('aria-label', t('card.dotsFor', card.title));
@@ -65,12 +73,19 @@ function updateCardElement(parts, card) {
   setPressed(parts.interested, mine.interested.has(card.cardId), t('card.interestedButton'), card.title);
   setPressed(parts.present, mine.present.has(card.cardId), t('card.presentButton'), card.title);
   const cell = placementOf(card);
-  parts.place.textContent = cell ? t('card.placed', cell.slot.label, cell.space.name) : '';
+  parts.place.textContent = cell ? t('card.placed', slotLabel(cell.slot), cell.space.name) : '';
   parts.place.hidden = !cell;
   parts.element.classList.toggle('scheduled', Boolean(cell));
+  updateOwnTools(parts, card);
   if (page.isFacilitator) {
     updateFacilitatorTools(parts, card, cell);
   }
+}
+
+/** "Notes · 2 photos": what the topic page holds, so people know there is something to read. */
+function discussionText(card) {
+  return [card.hasNotes ? t('card.hasNotes') : '', card.photoCount ? plural('card.photos', card.photoCount, card.photoCount) : '']
+    .filter(Boolean).join(' · ');
 }
 
 function setPressed(button, pressed, label, title) {
