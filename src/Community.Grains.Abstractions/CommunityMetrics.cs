@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
 namespace Community.Grains.Abstractions;
@@ -33,12 +34,31 @@ public static class CommunityMetrics
     public static readonly Counter<long> BytesSent =
         Meter.CreateCounter<long>("community.live.bytes.sent", "By", "Bytes of live messages sent to watchers");
 
-    /// <summary>From the board grain storing a batch to a relay sending it to its watchers.</summary>
+    /// <summary>
+    /// On a web node, from a board's change reaching its relay to the relay handing the coalesced message to SignalR:
+    /// the coalescing window's share of vote-to-screen time.
+    /// </summary>
     public static readonly Histogram<double> FanOutLatency =
         Meter.CreateHistogram<double>("community.live.fanout.latency", "ms",
-            "Time from a board batch being stored to the relay sending it");
+            "Time from a change reaching the web node's relay to the relay sending it");
 
-    /// <summary>Registers the source of the watchers-per-node gauge (the web node's live relays); call once per process.</summary>
-    public static void ObserveWatchers(Func<int> watchers) =>
-        Meter.CreateObservableGauge("community.live.watchers", watchers, "{watcher}", "Watchers connected to this node");
+    /// <summary>The watcher counts of this process's web nodes (one per node; tests host several in one process).</summary>
+    static readonly ConcurrentDictionary<object, Func<int>> WatcherSources = new();
+
+    static CommunityMetrics() =>
+        Meter.CreateObservableGauge("community.live.watchers", () => WatcherSources.Values.Sum(watchers => watchers()),
+            "{watcher}", "Connections watching a board on this node, one per connection and board");
+
+    /// <summary>Adds a web node's watcher count to the watchers gauge until the returned handle is disposed.</summary>
+    public static IDisposable ObserveWatchers(Func<int> watchers)
+    {
+        var key = new object();
+        WatcherSources[key] = watchers;
+        return new Unregister(() => WatcherSources.TryRemove(key, out _));
+    }
+
+    private sealed class Unregister(Action unregister) : IDisposable
+    {
+        public void Dispose() => unregister();
+    }
 }
