@@ -28,7 +28,8 @@ public static class CommunityMetrics
 
     /// <summary>Changes per durable write in the board grain's group commit.</summary>
     public static readonly Histogram<int> BatchSize =
-        Meter.CreateHistogram<int>("community.board.batch.size", "{change}", "Changes committed per board write");
+        Meter.CreateHistogram("community.board.batch.size", "{change}", "Changes committed per board write", tags: null,
+            new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100, 200, 500] });
 
     /// <summary>Serialised bytes of live messages sent to watchers by the web node's relays.</summary>
     public static readonly Counter<long> BytesSent =
@@ -45,15 +46,17 @@ public static class CommunityMetrics
     /// <summary>The watcher counts of this process's web nodes (one per node; tests host several in one process).</summary>
     static readonly ConcurrentDictionary<object, Func<int>> WatcherSources = new();
 
-    static CommunityMetrics() =>
+    /// <summary>Created by the first web node, so a silo does not export a watcher count it cannot know.</summary>
+    static readonly Lazy<ObservableGauge<int>> WatchersGauge = new(() =>
         Meter.CreateObservableGauge("community.live.watchers", () => WatcherSources.Values.Sum(watchers => watchers()),
-            "{watcher}", "Connections watching a board on this node, one per connection and board");
+            "{watcher}", "Connections watching a board on this node, one per connection and board"));
 
     /// <summary>Adds a web node's watcher count to the watchers gauge until the returned handle is disposed.</summary>
     public static IDisposable ObserveWatchers(Func<int> watchers)
     {
         var key = new object();
         WatcherSources[key] = watchers;
+        _ = WatchersGauge.Value;
         return new Unregister(() => WatcherSources.TryRemove(key, out _));
     }
 
