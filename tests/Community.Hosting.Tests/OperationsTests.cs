@@ -24,6 +24,7 @@ public sealed class OperationsTests(OperationsTests.Stack stack) : IClassFixture
         Assert.True(Sum(metrics, "community_board_batch_size_count") >= 1, metrics);
         Assert.Contains("\norleans_", metrics);
         Assert.Contains("\ndotnet_gc_", metrics);
+        Assert.DoesNotContain("community_live_watchers", metrics); // a web node's gauge
     }
 
     [Fact]
@@ -50,9 +51,11 @@ public sealed class OperationsTests(OperationsTests.Stack stack) : IClassFixture
     [Theory]
     [InlineData("/metrics")]
     [InlineData("/dashboard/")]
-    public async Task The_public_port_knows_no_operations_path(string path)
+    public async Task The_public_port_knows_no_operations_path_even_asked_with_the_operations_host(string path)
     {
-        using var response = await Http.GetAsync($"{stack.WebUrl}{path}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{stack.WebUrl}{path}");
+        request.Headers.Host = new Uri(stack.WebOperationsUrl).Authority;
+        using var response = await Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
