@@ -253,10 +253,11 @@ internal sealed partial class BoardRelay : IBoardObserver, IBoardWatchersObserve
             _watchersDirty = false;
         }
 
+        RelayMetrics.Sent(method, message, Connections, pendingSince);
+
         // Serialised once per protocol for the whole group. Not awaited: a watcher that reads slowly only delays
         // its own copy, never the next window's message to everybody else.
         var sending = _hub.Clients.Group(_group).SendAsync(method, message);
-        RelayMetrics.Sent(method, message, Connections, pendingSince);
         if (!sending.IsCompletedSuccessfully)
         {
             _ = sending.ContinueWith(
