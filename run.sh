@@ -30,6 +30,9 @@ configuration=${COMMUNITY_CONFIGURATION:-Release}
 silo_port=${COMMUNITY_SILO_PORT:-11111}
 gateway_port=${COMMUNITY_GATEWAY_PORT:-30000}
 azurite_port=10000
+# Operations listeners (metrics, Orleans dashboard): loopback only, never the public port (docs/operations.md).
+web_operations_port=${COMMUNITY_WEB_OPERATIONS_PORT:-5180}
+silo_operations_port=${COMMUNITY_SILO_OPERATIONS_PORT:-5190}
 
 require_dotnet
 install_node_packages
@@ -49,10 +52,12 @@ web_node_ports=(${COMMUNITY_WEB_NODE_PORTS:-5081 5082})
 
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-ports=("$azurite_port:Azurite" "$silo_port:silo" "$gateway_port:silo gateway" "$web_port:web")
+ports=("$azurite_port:Azurite" "$silo_port:silo" "$gateway_port:silo gateway" "$web_port:web"
+       "$silo_operations_port:silo operations" "$web_operations_port:web operations")
 if $cluster; then
     ports+=("$redis_port:Redis" "$((silo_port + 1)):second silo" "$((gateway_port + 1)):second silo gateway"
-            "${web_node_ports[0]}:web node 1" "${web_node_ports[1]}:web node 2")
+            "${web_node_ports[0]}:web node 1" "${web_node_ports[1]}:web node 2"
+            "$((silo_operations_port + 1)):second silo operations" "$((web_operations_port + 1)):second web operations")
 fi
 for entry in "${ports[@]}"; do
     if listening "${entry%%:*}"; then
@@ -123,10 +128,12 @@ wait_for "Azurite" "${pids[-1]}" "listening $azurite_port" 30
 
 if ! $cluster; then
     # Each app runs from its project folder, its content root (appsettings.json, wwwroot).
-    start silo true bash -c "cd src/Community.Silo && exec dotnet $(app_dll Community.Silo)"
+    start silo true env COMMUNITY_OPERATIONS_URL="http://127.0.0.1:$silo_operations_port" \
+        bash -c "cd src/Community.Silo && exec dotnet $(app_dll Community.Silo)"
     wait_for "The silo" "${pids[-1]}" "listening $gateway_port" 60
 
-    start web true bash -c "cd src/Community.Web && exec dotnet $(app_dll Community.Web)"
+    start web true env COMMUNITY_OPERATIONS_URL="http://127.0.0.1:$web_operations_port" \
+        bash -c "cd src/Community.Web && exec dotnet $(app_dll Community.Web)"
     wait_for "The web app" "${pids[-1]}" "curl -fsS -o /dev/null --max-time 5 '$local_web_url/healthz' 2>/dev/null" 60
 else
     # Membership only: silos rewrite it as they start, so it is not kept.
@@ -136,7 +143,7 @@ else
 
     for index in 0 1; do
         start "silo-$((index + 1))" false env COMMUNITY_SILO_PORT=$((silo_port + index)) COMMUNITY_GATEWAY_PORT=$((gateway_port + index)) \
-            bash -c "cd src/Community.Silo && exec dotnet $(app_dll Community.Silo)"
+            COMMUNITY_OPERATIONS_URL="http://127.0.0.1:$((silo_operations_port + index))" bash -c "cd src/Community.Silo && exec dotnet $(app_dll Community.Silo)"
         wait_for "Silo $((index + 1))" "${pids[-1]}" "listening $((gateway_port + index))" 60
     done
 
@@ -146,7 +153,7 @@ else
         nodes+=("$node_url")
         # The nodes believe X-Forwarded-For from the proxy on loopback, so per-address limits see the real client.
         start "web-$((index + 1))" false env COMMUNITY_WEB_URL="$node_url" \
-            bash -c "cd src/Community.Web && exec dotnet $(app_dll Community.Web)"
+            COMMUNITY_OPERATIONS_URL="http://127.0.0.1:$((web_operations_port + index))" bash -c "cd src/Community.Web && exec dotnet $(app_dll Community.Web)"
         wait_for "Web node $((index + 1))" "${pids[-1]}" "curl -fsS -o /dev/null --max-time 5 '$node_url/healthz' 2>/dev/null" 60
     done
 
@@ -157,6 +164,12 @@ fi
 
 echo
 echo "Community is running: $local_web_url   (data in $COMMUNITY_DATA; Ctrl-C stops everything)"
+nodes_running=$($cluster && echo 2 || echo 1)
+for ((index = 0; index < nodes_running; index++)); do
+    echo "Operations, on this machine only: web metrics http://127.0.0.1:$((web_operations_port + index))/metrics," \
+        "silo metrics http://127.0.0.1:$((silo_operations_port + index))/metrics," \
+        "Orleans dashboard http://127.0.0.1:$((silo_operations_port + index))/dashboard/"
+done
 echo
 
 # One process gone stops everything, except a silo or a web node in cluster mode: the others carry on without it.

@@ -72,6 +72,7 @@ public static class Systems
             ["ConnectionStrings__Blobs"] = blobs,
             ["COMMUNITY_SILO_PORT"] = $"{siloPort}",
             ["COMMUNITY_GATEWAY_PORT"] = $"{gatewayPort}",
+            ["COMMUNITY_OPERATIONS_URL"] = $"http://127.0.0.1:{Processes.FreePort()}",
         });
         await Processes.WaitAsync("The silo", silo, () => Processes.ListeningAsync(gatewayPort), TimeSpan.FromSeconds(90));
 
@@ -81,6 +82,7 @@ public static class Systems
             ["ConnectionStrings__Blobs"] = blobs,
             ["COMMUNITY_GATEWAY_PORT"] = $"{gatewayPort}",
             ["COMMUNITY_WEB_URL"] = baseAddress.ToString().TrimEnd('/'),
+            ["COMMUNITY_OPERATIONS_URL"] = $"http://127.0.0.1:{Processes.FreePort()}",
             ["Community__Security__Https"] = "false",
             // Every watcher uses the organiser's token; the per-token cap is for the internet, not this measurement.
             ["Live__MaxConnectionsPerParticipant"] = "100000",

@@ -7,16 +7,20 @@ public sealed class Deployment(string blobs, string? redis = null)
 {
     public static string WebUrlOnFreePort() => $"http://127.0.0.1:{FreePort.Next()}";
 
-    public Dictionary<string, string> Silo(int siloPort, int gatewayPort) => With(new()
+    /// <summary>A silo; its operations listener (metrics, dashboard) at <paramref name="operationsUrl"/>, else on a free port.</summary>
+    public Dictionary<string, string> Silo(int siloPort, int gatewayPort, string? operationsUrl = null) => With(new()
     {
         ["COMMUNITY_SILO_PORT"] = siloPort.ToString(),
         ["COMMUNITY_GATEWAY_PORT"] = gatewayPort.ToString(),
+        ["COMMUNITY_OPERATIONS_URL"] = operationsUrl ?? WebUrlOnFreePort(),
     });
 
-    public Dictionary<string, string> Web(string webUrl, int gatewayPort) => With(new()
+    /// <summary>A web node; its operations listener (metrics) at <paramref name="operationsUrl"/>, else on a free port.</summary>
+    public Dictionary<string, string> Web(string webUrl, int gatewayPort, string? operationsUrl = null) => With(new()
     {
         ["COMMUNITY_WEB_URL"] = webUrl,
         ["COMMUNITY_GATEWAY_PORT"] = gatewayPort.ToString(),
+        ["COMMUNITY_OPERATIONS_URL"] = operationsUrl ?? WebUrlOnFreePort(),
     });
 
     /// <summary>The proxy of ./run.sh --cluster at <paramref name="url"/>, in front of the given web nodes.</summary>

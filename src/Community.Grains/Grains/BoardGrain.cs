@@ -172,6 +172,7 @@ internal sealed class BoardGrain : Grain, IBoardGrain
         {
             var next = Board.WithDotsOf(actor.ParticipantId, dots == 0 ? mine.Remove(cardId) : mine.SetItem(cardId, dots));
             await Change(next.WithCard(card with { Dots = cardDots }), cardId);
+            CommunityMetrics.DotsSet.Add(1);
         }
 
         var hidden = DotsHidden(Board) && !DotVisibility.SeesCounts(actor);
@@ -439,6 +440,7 @@ internal sealed class BoardGrain : Grain, IBoardGrain
 
         await _board.WriteStateAsync();
 
+        CommunityMetrics.BatchSize.Record((int)(writing.Version - _stored.Version));
         _stored = writing;
         _storedSnapshot = null;
         // OnChanges is one-way: this hands the message to each observer without waiting for it.

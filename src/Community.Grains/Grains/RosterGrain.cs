@@ -49,6 +49,7 @@ internal sealed class RosterGrain : Grain, IRosterGrain
 
         _commit.ThrowIfFailed();
         _known.Add(profile.ParticipantId);
+        CommunityMetrics.Joins.Add(1);
         _roster.State = _roster.State with { People = _roster.State.People.Add(profile) };
         return _commit.Include();
     }

@@ -80,6 +80,7 @@ internal sealed partial class BlobGrainStorage : IGrainStorage, ILifecyclePartic
             });
             grainState.ETag = uploaded.Value.ETag.ToString();
             grainState.RecordExists = true;
+            CommunityMetrics.BlobWrites.Add(1);
         }
         catch (RequestFailedException exception) when (IsLostRace(exception))
         {

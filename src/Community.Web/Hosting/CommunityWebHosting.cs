@@ -1,3 +1,4 @@
+using Community.Operations;
 using Community.Web.Access;
 using Community.Web.Endpoints;
 using Community.Web.Live;
@@ -9,6 +10,9 @@ public static class CommunityWebHosting
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
+    /// <summary>Metrics for Prometheus, on loopback and apart from the public port (docs/operations.md).</summary>
+    public const string DefaultOperationsUrl = "http://127.0.0.1:5180";
+
     public static WebApplicationBuilder AddCommunityWeb(this WebApplicationBuilder builder)
     {
         builder.Logging.ClearProviders().AddSimpleConsole(options =>
@@ -18,6 +22,7 @@ public static class CommunityWebHosting
             options.TimestampFormat = "HH:mm:ss.fff ";
         });
         builder.WebHost.UseUrls(builder.Configuration["COMMUNITY_WEB_URL"] is { Length: > 0 } url ? url : DefaultUrl);
+        builder.AddCommunityOperations(DefaultOperationsUrl);
 
         // Kestrel starts listening while the Orleans client is still looking for a silo, so /healthz can say 503.
         builder.Services.Configure<HostOptions>(options =>
@@ -42,6 +47,7 @@ public static class CommunityWebHosting
 
     public static WebApplication MapCommunityWeb(this WebApplication app)
     {
+        app.MapCommunityOperations();
         app.UseCommunitySecurity();
         app.UseCommunityDelivery();
         app.UseExceptionHandler();

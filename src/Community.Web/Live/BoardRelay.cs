@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Community.Grains.Abstractions;
 using Microsoft.AspNetCore.SignalR;
 
@@ -45,6 +46,8 @@ internal sealed partial class BoardRelay : IBoardObserver, IBoardWatchersObserve
     private int _localWatchers;
     private readonly Dictionary<string, int> _connectionsByParticipant = [];
     private int _totalWatchers;
+    private int _connections;
+    private long _pendingSince;
     private bool _watchersDirty;
     private Task _running = Task.CompletedTask;
 
@@ -77,12 +80,14 @@ internal sealed partial class BoardRelay : IBoardObserver, IBoardWatchersObserve
     public void AddWatcher(string participantId)
     {
         _connectionsByParticipant[participantId] = _connectionsByParticipant.GetValueOrDefault(participantId) + 1;
+        Interlocked.Increment(ref _connections);
         LocalWatchers = _connectionsByParticipant.Count;
     }
 
     /// <summary>Counts one connection of the participant less; returns how many participants still watch here.</summary>
     public int RemoveWatcher(string participantId)
     {
+        Interlocked.Decrement(ref _connections);
         if (_connectionsByParticipant.TryGetValue(participantId, out var connections) && connections > 1)
         {
             _connectionsByParticipant[participantId] = connections - 1;
@@ -95,6 +100,9 @@ internal sealed partial class BoardRelay : IBoardObserver, IBoardWatchersObserve
         LocalWatchers = _connectionsByParticipant.Count;
         return LocalWatchers;
     }
+
+    /// <summary>This node's connections in the board's group: each gets a copy of every message.</summary>
+    public int Connections => Volatile.Read(ref _connections);
 
     private int LocalWatchers
     {
@@ -160,6 +168,7 @@ internal sealed partial class BoardRelay : IBoardObserver, IBoardWatchersObserve
     {
         _pending.Add(changes);
         _seenVersion = changes.ToVersion;
+        _pendingSince = _pendingSince == 0 ? Stopwatch.GetTimestamp() : _pendingSince;
     }
 
     /// <summary>The missing change never came: it was lost, so watchers resync from a snapshot.</summary>
@@ -227,6 +236,7 @@ internal sealed partial class BoardRelay : IBoardObserver, IBoardWatchersObserve
 
         string method;
         object message;
+        long pendingSince = 0;
         lock (_gate)
         {
             _flushScheduled = false;
@@ -235,6 +245,7 @@ internal sealed partial class BoardRelay : IBoardObserver, IBoardWatchersObserve
             {
                 (method, message) = _pending.ToMessage(_totalWatchers, _options.MaxCardsPerMessage);
                 _pending = new ChangeBatch(_boardId);
+                (pendingSince, _pendingSince) = (_pendingSince, 0);
             }
             else if (_watchersDirty)
             {
@@ -247,6 +258,8 @@ internal sealed partial class BoardRelay : IBoardObserver, IBoardWatchersObserve
 
             _watchersDirty = false;
         }
+
+        RelayMetrics.Sent(method, message, Connections, pendingSince);
 
         // Serialised once per protocol for the whole group. Not awaited: a watcher that reads slowly only delays
         // its own copy, never the next window's message to everybody else.

@@ -85,6 +85,15 @@ internal sealed class BoardRelays(IGrainFactory grains, IHubContext<LiveHub> hub
         }
     }
 
+    /// <summary>Connections watching a board on this node, once per board: the copies each fan-out sends.</summary>
+    public int Watchers()
+    {
+        lock (_gate)
+        {
+            return _relays.Values.Sum(relay => relay.Connections);
+        }
+    }
+
     private void ReleaseLocked(string participantId, string meetingId, string boardId)
     {
         var group = BoardRelay.GroupOf(meetingId, boardId);

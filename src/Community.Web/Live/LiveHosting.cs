@@ -1,3 +1,4 @@
+using Community.Grains.Abstractions;
 using Community.Web.Access;
 using Community.Web.Endpoints;
 using Microsoft.AspNetCore.SignalR;
@@ -41,6 +42,8 @@ public static class LiveHosting
         app.UseWhen(context => context.Request.Path.StartsWithSegments(HubPath), hub => hub.UseMiddleware<OriginGuard>());
         // Opening a connection needs a token that is still good (not removed, not revoked); each call is checked again.
         app.MapHub<LiveHub>(HubPath).RequireAuthorization(ValidMemberRequirement.PolicyName);
+        var watchers = CommunityMetrics.ObserveWatchers(app.Services.GetRequiredService<BoardRelays>().Watchers);
+        app.Lifetime.ApplicationStopped.Register(watchers.Dispose);
         return app;
     }
 }
