@@ -47,7 +47,10 @@ public sealed partial class ModuleGraph(IWebHostEnvironment environment)
         return [.. StaticImport().Matches(source).Select(match => new Uri(from, match.Groups["path"].Value).AbsolutePath)];
     }
 
-    /// <summary>Relative static imports (<c>import … from './x.js'</c>) at the start of a line; the pages use no other kind.</summary>
+    /// <summary>
+    /// Relative static imports (<c>import … from './x.js'</c>) at the start of a line. A dynamic <c>import()</c> is
+    /// left out on purpose: it loads what only some people need (the facilitator's tools), so nobody else fetches it.
+    /// </summary>
     [GeneratedRegex("""^import\s[^'"]*['"](?<path>\.{1,2}/[^'"]+\.js)['"]""", RegexOptions.Multiline)]
     private static partial Regex StaticImport();
 }

@@ -6,8 +6,7 @@ import { BoardFeed, activeCards } from './live.js';
 import { page, elements, setRenderer } from './board/page.js';
 import { takeMine, renderBudget } from './board/dots.js';
 import { renderGrid } from './board/grid.js';
-import { renderLanes, renderState, renderRound } from './board/render.js';
-import { wireControls, refreshRetired } from './board/facilitation.js';
+import { renderLanes, renderState, renderRound, useFacilitatorTools } from './board/render.js';
 import { wirePropose } from './board/propose.js';
 
 function render() {
@@ -20,7 +19,15 @@ function render() {
 
 setRenderer(render);
 wirePropose();
-wireControls();
+// Facilitators' tools come as a module of their own, so a participant's phone never downloads them.
+let refreshRetired = () => {};
+if (page.isFacilitator) {
+  const facilitation = await import('./board/facilitation.js');
+  useFacilitatorTools({ create: facilitation.createFacilitatorTools, update: facilitation.updateFacilitatorTools });
+  facilitation.wireControls();
+  refreshRetired = facilitation.refreshRetired;
+}
+
 elements.sort?.addEventListener('change', render);
 
 let hideBackTimer;

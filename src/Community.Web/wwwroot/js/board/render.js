@@ -4,11 +4,17 @@ import { activeCards, timeLeft } from '../live.js';
 import { page, mine, elements, make, laneTitle } from './page.js';
 import { setDots, toggle } from './dots.js';
 import { placementOf, slotLabel } from './grid.js';
-import { createFacilitatorTools, updateFacilitatorTools } from './facilitation.js';
 import { createOwnTools, updateOwnTools } from './own-topic.js';
 import { linkedBoardLinks } from './links.js';
 
 const cardElements = new Map();
+
+/** The facilitator's per-card tools, loaded only for facilitators (participants never download them). */
+let facilitatorTools = null;
+
+export function useFacilitatorTools(tools) {
+  facilitatorTools = tools;
+}
 
 function createCardElement(card) {
   // The title opens the topic page (notes, photos, where and when).
@@ -47,8 +53,8 @@ function createCardElement(card) {
   ]);
   element.dataset.cardId = card.cardId;
   const parts = { ...own, element, link, discussion, description, dotsCount, interestedCount, presentCount, author, place, linked, myDots, less, more, interested, present, stepper };
-  if (page.isFacilitator) {
-    Object.assign(parts, createFacilitatorTools(card.cardId, element));
+  if (facilitatorTools) {
+    Object.assign(parts, facilitatorTools.create(card.cardId, element));
   }
 
   return parts;
@@ -85,8 +91,8 @@ function updateCardElement(parts, card) {
   parts.linked.replaceChildren(...(links.length ? [t('card.linkedWith'), ' ', ...links.flatMap((a, index) => index ? [', ', a] : [a])] : []));
   parts.linked.hidden = links.length === 0;
   updateOwnTools(parts, card);
-  if (page.isFacilitator) {
-    updateFacilitatorTools(parts, card, cell);
+  if (facilitatorTools) {
+    facilitatorTools.update(parts, card, cell);
   }
 }
 
