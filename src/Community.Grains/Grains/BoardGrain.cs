@@ -23,6 +23,9 @@ internal sealed class BoardGrain : Grain, IBoardGrain
     private static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan MaxRound = TimeSpan.FromHours(12);
 
+    /// <summary>At most about 20 writes per second on a hot board; an idle board writes at once.</summary>
+    private static readonly TimeSpan MinWriteInterval = TimeSpan.FromMilliseconds(50);
+
     private readonly IPersistentState<BoardRecord> _board;
     private readonly ObserverManager<IBoardObserver> _observers;
     private readonly GroupCommit _commit;
@@ -38,7 +41,7 @@ internal sealed class BoardGrain : Grain, IBoardGrain
     {
         _board = board;
         _observers = new ObserverManager<IBoardObserver>(ObserverExpiry, logger);
-        _commit = new GroupCommit(WriteBatch, this.DeactivateOnIdle);
+        _commit = new GroupCommit(WriteBatch, this.DeactivateOnIdle, MinWriteInterval);
     }
 
     private BoardRecord Board => _board.State;
