@@ -3,6 +3,8 @@ using Community.Grains.Storage;
 using Community.Grains.Summaries;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Providers;
 
 namespace Community.Grains;
 
@@ -16,9 +18,28 @@ public static class CommunityGrainsHosting
     {
         var connectionString = BlobsConnectionString(configuration);
         silo.AddBlobGrainStorageAsDefault(options => options.ConnectionString = connectionString);
+        silo.Services.AddSingleton(services => new BoardJournals(
+            services.GetRequiredService<IOptionsMonitor<BlobGrainStorageOptions>>().Get(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME),
+            JournalOptions(configuration)));
         silo.Services.AddSingleton(_ => BlobConnection.CreateServiceClient(connectionString));
         silo.Services.AddSingleton<SummaryStore>().AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<SummaryStore>());
         return silo;
+    }
+
+    private static BoardJournalOptions JournalOptions(IConfiguration configuration)
+    {
+        var options = new BoardJournalOptions();
+        if (int.TryParse(configuration[$"{BoardJournalOptions.Section}:{nameof(options.SnapshotEveryBatches)}"], out var batches))
+        {
+            options.SnapshotEveryBatches = batches;
+        }
+
+        if (long.TryParse(configuration[$"{BoardJournalOptions.Section}:{nameof(options.SnapshotAfterBytes)}"], out var bytes))
+        {
+            options.SnapshotAfterBytes = bytes;
+        }
+
+        return options;
     }
 
     public static string BlobsConnectionString(IConfiguration configuration) =>

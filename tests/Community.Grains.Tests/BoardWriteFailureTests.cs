@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Azure.Storage.Blobs.Specialized;
 using Community.Grains.Abstractions;
 using Community.Grains.Grains;
 using Community.Grains.Storage;
@@ -6,18 +8,19 @@ namespace Community.Grains.Tests;
 
 /// <summary>
 /// A write that fails must fail every caller waiting on it and leave nothing of theirs behind. The failure here is
-/// real: another writer touches the board's blob, so the grain's next conditional write loses the race.
+/// real: another writer appends to the board's journal, so the grain's next conditional append loses the race.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class BoardWriteFailureTests(ClusterFixture fixture)
 {
     private async Task TouchStoredBoardAsync(IBoardGrain board)
     {
-        var blob = BlobConnection.CreateServiceClient(fixture.Cluster.Azurite.ConnectionString)
-            .GetBlobContainerClient(CommunityContainers.GrainState)
-            .GetBlobClient(BlobGrainStorage.BlobName(BoardGrain.StateName, board.GetGrainId()));
-        var stored = await blob.DownloadContentAsync();
-        await blob.UploadAsync(stored.Value.Content, overwrite: true);
+        var container = BlobConnection.CreateServiceClient(fixture.Cluster.Azurite.ConnectionString)
+            .GetBlobContainerClient(CommunityContainers.GrainState);
+        var snapshot = await container.GetBlobClient(BlobGrainStorage.BlobName(BoardGrain.StateName, board.GetGrainId())).DownloadContentAsync();
+        var snapshotVersion = JsonDocument.Parse(snapshot.Value.Content).RootElement.GetProperty("version").GetInt64();
+        using var blankLine = new MemoryStream("\n"u8.ToArray());
+        await container.GetAppendBlobClient(BoardJournal.JournalName(board.GetGrainId(), snapshotVersion)).AppendBlockAsync(blankLine);
     }
 
     private static async Task<bool> TrySetDotAsync(IBoardGrain board, Actor voter, string cardId)

@@ -7,7 +7,7 @@ namespace Community.Grains.Tests;
 /// than the process-wide shared one: that one is only stopped at process exit, which the test host does not always
 /// reach, and it was seen left running after test runs.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
     private AzuriteServer? _azurite;
     private CommunityCluster? _cluster;
@@ -16,10 +16,13 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Grains;
 
+    /// <summary>Further silo settings a derived fixture's cluster starts with.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
     public async Task InitializeAsync()
     {
         _azurite = await AzuriteServer.StartAsync();
-        _cluster = await CommunityCluster.StartAsync(_azurite);
+        _cluster = await CommunityCluster.StartAsync(_azurite, settings: Settings);
     }
 
     public async Task DisposeAsync()

@@ -24,12 +24,13 @@ public sealed class CommunityCluster : IAsyncDisposable
 
     public IGrainFactory Grains => Cluster.Client;
 
-    /// <summary>Starts silos on the given Azurite (the shared one by default).</summary>
-    public static async Task<CommunityCluster> StartAsync(AzuriteServer? azurite = null, int silos = 1)
+    /// <summary>Starts silos on the given Azurite (the shared one by default), with any further silo settings.</summary>
+    public static async Task<CommunityCluster> StartAsync(AzuriteServer? azurite = null, int silos = 1, IReadOnlyDictionary<string, string?>? settings = null)
     {
         azurite ??= await SharedAzurite.GetAsync();
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Blobs"] = azurite.ConnectionString })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
 
         var builder = new InProcessTestClusterBuilder((short)silos);
@@ -47,6 +48,21 @@ public sealed class CommunityCluster : IAsyncDisposable
             await Cluster.RestartSiloAsync(silo);
         }
 
+        await Cluster.WaitForLivenessToStabilizeAsync();
+    }
+
+    /// <summary>
+    /// Kills every silo without a graceful stop (nothing is deactivated or flushed) and starts a fresh one: what
+    /// the grains come back with is only what storage holds.
+    /// </summary>
+    public async Task CrashAsync()
+    {
+        foreach (var silo in Cluster.Silos.ToList())
+        {
+            await Cluster.KillSiloAsync(silo);
+        }
+
+        await Cluster.StartAdditionalSiloAsync();
         await Cluster.WaitForLivenessToStabilizeAsync();
     }
 

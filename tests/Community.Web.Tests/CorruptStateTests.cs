@@ -22,10 +22,12 @@ public sealed class CorruptStateTests(WebFixture fixture)
         var card = await session.ProposeAsync(session.Ana, "Teaching AI literacy");
         var container = new BlobServiceClient(fixture.Cluster.Azurite.ConnectionString).GetBlobContainerClient(StorageNames.GrainStateContainer);
         var blob = container.GetBlobClient($"board/{session.Meeting.MeetingId}/{session.Board.BoardId}/board.json");
-        await KeptCopyHoldsAsync(container.GetBlobClient(GrainStateBackups.BackupName(blob.Name)), card.Title);
+        // The blob is the board's snapshot (the card itself is in the journal after it); its copy is kept.
+        await KeptCopyHoldsAsync(container.GetBlobClient(GrainStateBackups.BackupName(blob.Name)), session.Board.Title);
         await blob.UploadAsync(BinaryData.FromString("{ not json"), overwrite: true);
 
-        // The first write finds the blob changed under it (the activation reloads); the next ones find it unreadable.
+        // The running board only appends to its journal; once the silo restarts, loading finds the snapshot unreadable.
+        await fixture.Cluster.RestartAsync();
         var answers = new List<HttpResponseMessage>();
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -46,6 +48,7 @@ public sealed class CorruptStateTests(WebFixture fixture)
         Assert.NotNull(await GrainStateBackups.RestoreAsync(container, blob.Name));
         var dots = await session.SetDotsAsync(session.Ana, card.CardId, 1);
         Assert.Equal(1, dots.Dots);
+        // The restored snapshot plus its journal: the card proposed after the snapshot is back too.
         Assert.Equal(card.Title, Assert.Single((await session.SnapshotAsync(session.Ana)).Cards).Title);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Community.Grains.Abstractions;
+using Community.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using Orleans.Utilities;
@@ -11,6 +12,9 @@ namespace Community.Grains.Grains;
 /// storage write (<see cref="GroupCommit"/>); every check and change still runs inside one turn, against the
 /// in-memory state, so the invariants hold however calls interleave. Readers and observers only ever see stored
 /// state: a snapshot is built from the last stored record, and observers hear of a batch once it is stored.
+/// A batch is stored as one small entry of the board's journal (<see cref="BoardJournal"/>: the cards and voters it
+/// touched), so its cost follows the batch, not the board; every so often the whole record is stored as a new
+/// snapshot instead, which starts a new journal. Loading is the snapshot plus the journal entries after it.
 /// </summary>
 [Reentrant]
 internal sealed class BoardGrain : Grain, IBoardGrain
@@ -23,22 +27,31 @@ internal sealed class BoardGrain : Grain, IBoardGrain
     private static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan MaxRound = TimeSpan.FromHours(12);
 
+    /// <summary>At most about 20 writes per second on a hot board; an idle board writes at once.</summary>
+    private static readonly TimeSpan MinWriteInterval = TimeSpan.FromMilliseconds(50);
+
     private readonly IPersistentState<BoardRecord> _board;
     private readonly ObserverManager<IBoardObserver> _observers;
     private readonly GroupCommit _commit;
+    private readonly BoardJournals _journals;
+    private BoardJournal _journal = null!;
 
     /// <summary>Cards changed since the last write began; the next write tells observers about them.</summary>
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
+
+    /// <summary>Participants whose dots changed since the last write began; the next journal entry carries their dots.</summary>
+    private readonly HashSet<string> _touchedVoters = new(StringComparer.Ordinal);
 
     /// <summary>The last record known to be stored: what readers and observers see. Set on activation.</summary>
     private BoardRecord _stored = new();
     private BoardSnapshot? _storedSnapshot;
 
-    public BoardGrain([PersistentState(StateName)] IPersistentState<BoardRecord> board, ILogger<BoardGrain> logger)
+    public BoardGrain([PersistentState(StateName)] IPersistentState<BoardRecord> board, BoardJournals journals, ILogger<BoardGrain> logger)
     {
         _board = board;
+        _journals = journals;
         _observers = new ObserverManager<IBoardObserver>(ObserverExpiry, logger);
-        _commit = new GroupCommit(WriteBatch, this.DeactivateOnIdle);
+        _commit = new GroupCommit(WriteBatch, this.DeactivateOnIdle, MinWriteInterval);
     }
 
     private BoardRecord Board => _board.State;
@@ -49,10 +62,12 @@ internal sealed class BoardGrain : Grain, IBoardGrain
 
     private string BoardId => Keys.Parts(this.GetPrimaryKeyString())[1];
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>The snapshot is loaded by then (a board stored before journals is a snapshot with no journal yet).</summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _journal = _journals.Open(this.GetGrainId());
+        _board.State = await _journal.ReplayAsync(_board.State);
         _stored = _board.State;
-        return Task.CompletedTask;
     }
 
     public async Task<BoardSnapshot> Initialize(BoardDefinition definition)
@@ -134,7 +149,7 @@ internal sealed class BoardGrain : Grain, IBoardGrain
         {
             if (dots.ContainsKey(cardId))
             {
-                next = next.WithDotsOf(participantId, dots.Remove(cardId));
+                next = WithDotsOf(next, participantId, dots.Remove(cardId));
             }
         }
 
@@ -170,7 +185,7 @@ internal sealed class BoardGrain : Grain, IBoardGrain
         }
         else
         {
-            var next = Board.WithDotsOf(actor.ParticipantId, dots == 0 ? mine.Remove(cardId) : mine.SetItem(cardId, dots));
+            var next = WithDotsOf(Board, actor.ParticipantId, dots == 0 ? mine.Remove(cardId) : mine.SetItem(cardId, dots));
             await Change(next.WithCard(card with { Dots = cardDots }), cardId);
             CommunityMetrics.DotsSet.Add(1);
         }
@@ -266,7 +281,7 @@ internal sealed class BoardGrain : Grain, IBoardGrain
                 var had = dots.GetValueOrDefault(intoCardId);
                 var kept = Math.Min(Definition.MaxDotsPerCard, had + moving);
                 survivorDots += kept - had;
-                next = next.WithDotsOf(participantId, dots.Remove(cardId).SetItem(intoCardId, kept));
+                next = WithDotsOf(next, participantId, dots.Remove(cardId).SetItem(intoCardId, kept));
             }
         }
 
@@ -373,7 +388,7 @@ internal sealed class BoardGrain : Grain, IBoardGrain
     public async Task RemoveParticipant(string participantId)
     {
         EnsureInitialized(Board);
-        var next = Board.WithDotsOf(participantId, ImmutableDictionary<string, int>.Empty);
+        var next = WithDotsOf(Board, participantId, ImmutableDictionary<string, int>.Empty);
         var touched = new List<string>();
         foreach (var card in Board.Cards.Values)
         {
@@ -414,6 +429,13 @@ internal sealed class BoardGrain : Grain, IBoardGrain
         return _commit.Include();
     }
 
+    /// <summary>Changes a participant's dots and has the next journal entry carry them.</summary>
+    private BoardRecord WithDotsOf(BoardRecord board, string participantId, ImmutableDictionary<string, int> dots)
+    {
+        _touchedVoters.Add(participantId);
+        return board.WithDotsOf(participantId, dots);
+    }
+
     /// <summary>A change of one card; an edit that changes nothing neither bumps the version nor writes.</summary>
     private async Task<CardView> ChangeCard(StoredCard changed, StoredCard current)
     {
@@ -421,10 +443,25 @@ internal sealed class BoardGrain : Grain, IBoardGrain
         return changed.ToView();
     }
 
-    /// <summary>Stores everything changed so far, then tells observers about it in one message.</summary>
+    /// <summary>
+    /// Stores everything changed so far as one journal entry (or, when due, as a new snapshot), then tells observers
+    /// about it in one message.
+    /// </summary>
     private async Task WriteBatch()
     {
+        var snapshot = !_board.RecordExists || _journal.DueForSnapshot;
+        if (snapshot && _board.RecordExists)
+        {
+            await _journal.SealAsync(_stored.Version);
+        }
+
+        // Taken after the seal: changes made meanwhile go into this snapshot too, and are acknowledged by the next batch.
         var writing = Board;
+        if (writing.Version == _stored.Version)
+        {
+            return;
+        }
+
         var changes = new BoardChanges
         {
             BoardId = BoardId,
@@ -436,9 +473,20 @@ internal sealed class BoardGrain : Grain, IBoardGrain
             Round = writing.Round,
             DotsHidden = DotsHidden(writing),
         };
+        var entry = snapshot ? null : BoardBatch.Between(_stored.Version, writing, _touched, _touchedVoters);
         _touched.Clear();
+        _touchedVoters.Clear();
 
-        await _board.WriteStateAsync();
+        if (entry is null)
+        {
+            // Serialises the record before its first await, so what is stored is exactly `writing`.
+            await _board.WriteStateAsync();
+            _journal.Restart(writing.Version);
+        }
+        else
+        {
+            await _journal.AppendAsync(entry);
+        }
 
         CommunityMetrics.BatchSize.Record((int)(writing.Version - _stored.Version));
         _stored = writing;

@@ -11,9 +11,13 @@ namespace Community.Grains.Grains;
 /// Must be used from the grain's own scheduler (single-threaded turns). After a failed write the callers waiting on
 /// it and on the batch behind it get the failure, and the instance refuses further changes: memory may be ahead of
 /// storage, so the grain must deactivate and reload (<paramref name="onFailure"/>).
+/// A write starts at least <paramref name="minInterval"/> after the previous one started (leading edge: an idle
+/// grain writes at once), so a hot grain does at most one write per interval and the changes meanwhile join it.
 /// </remarks>
-internal sealed class GroupCommit(Func<Task> write, Action onFailure)
+internal sealed class GroupCommit(Func<Task> write, Action onFailure, TimeSpan minInterval = default)
 {
+    private bool _pumping;
+    private long? _lastWriteStarted;
     private TaskCompletionSource? _queued;
     private TaskCompletionSource? _inFlight;
     private Exception? _failure;
@@ -34,7 +38,7 @@ internal sealed class GroupCommit(Func<Task> write, Action onFailure)
     {
         ThrowIfFailed();
         var batch = (_queued ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-        if (_inFlight is null)
+        if (!_pumping)
         {
             _ = PumpAsync();
         }
@@ -54,8 +58,12 @@ internal sealed class GroupCommit(Func<Task> write, Action onFailure)
 
     private async Task PumpAsync()
     {
-        while (_queued is { } batch)
+        _pumping = true;
+        while (_queued is not null)
         {
+            await WaitForIntervalAsync();
+            // Only this loop takes or fails the queued batch, so it is still there after the wait.
+            var batch = _queued!;
             _queued = null;
             _inFlight = batch;
             try
@@ -69,13 +77,30 @@ internal sealed class GroupCommit(Func<Task> write, Action onFailure)
                 batch.SetException(exception);
                 _queued?.SetException(exception);
                 _queued = null;
+                _pumping = false;
                 onFailure();
                 return;
             }
 
+            _inFlight = null;
             batch.SetResult();
         }
 
-        _inFlight = null;
+        _pumping = false;
+    }
+
+    /// <summary>Waits until the minimum interval has passed since the previous write started; changes keep joining.</summary>
+    private async Task WaitForIntervalAsync()
+    {
+        if (_lastWriteStarted is { } started)
+        {
+            var remaining = minInterval - TimeProvider.System.GetElapsedTime(started);
+            if (remaining > TimeSpan.Zero)
+            {
+                await Task.Delay(remaining);
+            }
+        }
+
+        _lastWriteStarted = TimeProvider.System.GetTimestamp();
     }
 }

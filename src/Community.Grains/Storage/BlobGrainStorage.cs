@@ -149,14 +149,14 @@ internal sealed partial class BlobGrainStorage : IGrainStorage, ILifecyclePartic
     private static BlobRequestConditions ConditionsFor(string? etag) =>
         etag is null ? new BlobRequestConditions { IfNoneMatch = ETag.All } : new BlobRequestConditions { IfMatch = new ETag(etag) };
 
-    private static bool IsLostRace(RequestFailedException exception) => exception.Status is 409 or 412;
+    internal static bool IsLostRace(RequestFailedException exception) => exception.Status is 409 or 412;
 
     // Unreachable (the SDK's retries end in an AggregateException or HttpRequestException) or failing (5xx, throttled).
-    private static bool IsStorageFault(Exception exception) => exception
+    internal static bool IsStorageFault(Exception exception) => exception
         is AggregateException or HttpRequestException
         or RequestFailedException { Status: 0 or 408 or 429 or >= 500 };
 
-    private static StorageUnavailableException Unavailable(string blobName, Exception exception) =>
+    internal static StorageUnavailableException Unavailable(string blobName, Exception exception) =>
         new(blobName, BlobStorageUnreachableException.Reason(exception));
 
     private static T Deserialize<T>(string blobName, BinaryData content)
