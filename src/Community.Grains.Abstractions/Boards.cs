@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Orleans.Concurrency;
 
 namespace Community.Grains.Abstractions;
@@ -175,8 +176,78 @@ public sealed record DotResult(
     [property: Id(4)] bool CardDotsHidden = false);
 
 /// <summary>
-/// What changed on a board between two versions. Cards lists the changed cards as they now are; Removed lists
-/// cards that left the board (merged, withdrawn, hidden). State and Round are the current values.
+/// What changed on a card that watchers already hold, without its text: only the members that changed are set, the
+/// others are null (and left out of JSON). Status and Placement travel together: whenever either changed both are
+/// set, and a null Placement next to a Status means "not placed". Dots may be left out for watchers who must not
+/// see counts; a client that does not hold the card must fetch a snapshot.
+/// </summary>
+[Immutable, GenerateSerializer]
+public sealed record CardPatch
+{
+    [Id(0)] public string CardId { get; init; } = "";
+    [Id(1), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Lane { get; init; }
+    [Id(2), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? Dots { get; init; }
+    [Id(3), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? Interested { get; init; }
+    [Id(4), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? Present { get; init; }
+    [Id(5), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public CardStatus? Status { get; init; }
+    [Id(6), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Placement? Placement { get; init; }
+    [Id(7), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? HasNotes { get; init; }
+    [Id(8), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? PhotoCount { get; init; }
+
+    /// <summary>
+    /// The patch that turns <paramref name="before"/> into <paramref name="after"/>, or null when more than counts,
+    /// status, placement and lane changed (a new title, say): then watchers need the whole card.
+    /// </summary>
+    public static CardPatch? Between(CardView before, CardView after)
+    {
+        var placed = before.Status != after.Status || before.Placement != after.Placement;
+        var patch = new CardPatch
+        {
+            CardId = after.CardId,
+            Lane = before.Lane == after.Lane ? null : after.Lane,
+            Dots = before.Dots == after.Dots ? null : after.Dots,
+            Interested = before.Interested == after.Interested ? null : after.Interested,
+            Present = before.Present == after.Present ? null : after.Present,
+            Status = placed ? after.Status : null,
+            Placement = placed ? after.Placement : null,
+            HasNotes = before.HasNotes == after.HasNotes ? null : after.HasNotes,
+            PhotoCount = before.PhotoCount == after.PhotoCount ? null : after.PhotoCount,
+        };
+        return before.CardId == after.CardId && patch.ApplyTo(before) == after ? patch : null;
+    }
+
+    /// <summary>The card with this patch applied.</summary>
+    public CardView ApplyTo(CardView card) => card with
+    {
+        Lane = Lane ?? card.Lane,
+        Dots = Dots ?? card.Dots,
+        Interested = Interested ?? card.Interested,
+        Present = Present ?? card.Present,
+        Status = Status ?? card.Status,
+        Placement = Status is null ? card.Placement : Placement,
+        HasNotes = HasNotes ?? card.HasNotes,
+        PhotoCount = PhotoCount ?? card.PhotoCount,
+    };
+
+    /// <summary>This patch followed by a <paramref name="later"/> one of the same card, as one patch.</summary>
+    public CardPatch Then(CardPatch later) => new()
+    {
+        CardId = CardId,
+        Lane = later.Lane ?? Lane,
+        Dots = later.Dots ?? Dots,
+        Interested = later.Interested ?? Interested,
+        Present = later.Present ?? Present,
+        Status = later.Status ?? Status,
+        Placement = later.Status is null ? Placement : later.Placement,
+        HasNotes = later.HasNotes ?? HasNotes,
+        PhotoCount = later.PhotoCount ?? PhotoCount,
+    };
+}
+
+/// <summary>
+/// What changed on a board between two versions. Cards lists, whole, the cards that are new to watchers at
+/// FromVersion or whose text changed; Patches lists the other changed cards as <see cref="CardPatch"/>es; Removed
+/// lists cards that left the board (merged, withdrawn, hidden). State and Round are the current values.
 /// </summary>
 [Immutable, GenerateSerializer]
 public sealed record BoardChanges
@@ -190,6 +261,7 @@ public sealed record BoardChanges
     [Id(6)] public RoundTimer? Round { get; init; }
     /// <summary>Dot counts are hidden from participants at <see cref="ToVersion"/>: relays send them the cards without counts.</summary>
     [Id(7)] public bool DotsHidden { get; init; }
+    [Id(8)] public IReadOnlyList<CardPatch> Patches { get; init; } = [];
 }
 
 /// <summary>A web node's relay for one board. Best effort: lost on silo restart, so relays resubscribe and clients resync.</summary>

@@ -115,4 +115,20 @@ public sealed class BoardJournalTests(JournalClusterFixture fixture) : IClassFix
         await AssertSurvivesCrashAsync(board, people);
         Assert.Equal(before.Version + 1, (await board.GetSnapshot(null)).Version);
     }
+
+    [Fact]
+    public async Task Hiding_dot_counts_is_a_change_of_the_board_itself_and_survives_a_crash_with_the_dots_after_it()
+    {
+        var (scenario, board, cards, people) = await BoardAsync(2);
+        await board.SetDots(people[0], cards[0].CardId, 1);
+
+        await board.SetDotsHidden(scenario.Facilitator, true);
+        await board.SetDots(people[1], cards[0].CardId, 1);
+        await AssertSurvivesCrashAsync(board, people);
+
+        var participantView = await board.GetSnapshotFor(people[0]);
+        Assert.True(participantView.DotsHidden);
+        Assert.Equal(0, participantView.Cards.Single(card => card.CardId == cards[0].CardId).Dots);
+        Assert.Equal(2, (await board.GetSnapshotFor(scenario.Facilitator)).Cards.Single(card => card.CardId == cards[0].CardId).Dots);
+    }
 }

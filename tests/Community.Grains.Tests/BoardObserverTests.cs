@@ -49,6 +49,11 @@ public sealed class BoardObserverTests(ClusterFixture fixture)
                 folded[card.CardId] = card;
             }
 
+            foreach (var patch in changes.Patches)
+            {
+                folded[patch.CardId] = patch.ApplyTo(folded[patch.CardId]);
+            }
+
             foreach (var removed in changes.Removed)
             {
                 folded.Remove(removed);

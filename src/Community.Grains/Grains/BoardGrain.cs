@@ -449,7 +449,9 @@ internal sealed class BoardGrain : Grain, IBoardGrain
     /// </summary>
     private async Task WriteBatch()
     {
-        var snapshot = !_board.RecordExists || _journal.DueForSnapshot;
+        // A journal entry carries cards, dots, state and round; a change of the board's definition (hiding dot
+        // counts, say: rare) is stored as a snapshot.
+        var snapshot = !_board.RecordExists || _journal.DueForSnapshot || !ReferenceEquals(Board.Definition, _stored.Definition);
         if (snapshot && _board.RecordExists)
         {
             await _journal.SealAsync(_stored.Version);
@@ -462,17 +464,7 @@ internal sealed class BoardGrain : Grain, IBoardGrain
             return;
         }
 
-        var changes = new BoardChanges
-        {
-            BoardId = BoardId,
-            FromVersion = _stored.Version,
-            ToVersion = writing.Version,
-            Cards = [.. _touched.Select(id => writing.Cards[id]).Where(card => card.IsActive).Select(card => card.ToView())],
-            Removed = [.. _touched.Where(id => !writing.Cards[id].IsActive)],
-            State = writing.State,
-            Round = writing.Round,
-            DotsHidden = DotsHidden(writing),
-        };
+        var changes = Changes(_stored, writing, _touched);
         var entry = snapshot ? null : BoardBatch.Between(_stored.Version, writing, _touched, _touchedVoters);
         _touched.Clear();
         _touchedVoters.Clear();
@@ -493,6 +485,47 @@ internal sealed class BoardGrain : Grain, IBoardGrain
         _storedSnapshot = null;
         // OnChanges is one-way: this hands the message to each observer without waiting for it.
         await _observers.Notify(observer => observer.OnChanges(changes));
+    }
+
+    /// <summary>
+    /// The touched cards as watchers at <paramref name="stored"/>'s version need them: a patch when only counts,
+    /// status, placement or lane changed on a card they hold; the whole card when it is new to them or its text changed.
+    /// </summary>
+    private BoardChanges Changes(BoardRecord stored, BoardRecord writing, IEnumerable<string> touched)
+    {
+        List<CardView> cards = [];
+        List<CardPatch> patches = [];
+        List<string> removed = [];
+        foreach (var id in touched)
+        {
+            var card = writing.Cards[id];
+            if (!card.IsActive)
+            {
+                removed.Add(id);
+            }
+            else if (stored.Cards.GetValueOrDefault(id) is { IsActive: true } before
+                && CardPatch.Between(before.ToView(), card.ToView()) is { } patch)
+            {
+                patches.Add(patch);
+            }
+            else
+            {
+                cards.Add(card.ToView());
+            }
+        }
+
+        return new BoardChanges
+        {
+            BoardId = BoardId,
+            FromVersion = stored.Version,
+            ToVersion = writing.Version,
+            Cards = cards,
+            Patches = patches,
+            Removed = removed,
+            State = writing.State,
+            Round = writing.Round,
+            DotsHidden = DotsHidden(writing),
+        };
     }
 
     private BoardSnapshot StoredSnapshot() => _storedSnapshot ??= Snapshot(_stored);

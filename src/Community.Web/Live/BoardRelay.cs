@@ -64,6 +64,13 @@ internal sealed partial class BoardRelay : IBoardObserver, IBoardWatchersObserve
         _pending = new ChangeBatch(boardId);
     }
 
+    /// <summary>What participants get while counts are hidden: cards with 0 dots, patches without dots (none if that was all).</summary>
+    private static BoardChangesMessage WithoutCounts(BoardChangesMessage changes) => changes with
+    {
+        Cards = [.. changes.Cards.Select(DotVisibility.WithoutCount)],
+        Patches = [.. changes.Patches.Select(patch => patch with { Dots = null }).Where(patch => patch != new CardPatch { CardId = patch.CardId })],
+    };
+
     /// <summary>The participants watching the board (and the relay registry's key for it).</summary>
     public static string GroupOf(string meetingId, string boardId) => $"board:{Keys.Board(meetingId, boardId)}";
 
@@ -266,7 +273,7 @@ internal sealed partial class BoardRelay : IBoardObserver, IBoardWatchersObserve
         var sending = message is BoardChangesMessage { DotsHidden: true } changes
             ? Task.WhenAll(
                 _hub.Clients.Group(_facilitators).SendAsync(method, changes),
-                _hub.Clients.Group(_group).SendAsync(method, changes with { Cards = [.. changes.Cards.Select(DotVisibility.WithoutCount)] }))
+                _hub.Clients.Group(_group).SendAsync(method, WithoutCounts(changes)))
             : _hub.Clients.Groups(_group, _facilitators).SendAsync(method, message);
         if (!sending.IsCompletedSuccessfully)
         {

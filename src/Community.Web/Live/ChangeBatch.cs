@@ -3,12 +3,14 @@ using Community.Grains.Abstractions;
 namespace Community.Web.Live;
 
 /// <summary>
-/// One coalescing window's worth of board changes. Changes are added in version order, so a later change of a card
-/// simply replaces the earlier one. Not thread-safe: the relay guards it.
+/// One coalescing window's worth of board changes. Changes are added in version order: a later whole card replaces
+/// whatever came before, a later patch is applied to an earlier whole card (a card new in this window goes out whole,
+/// with its latest counts) or folded into an earlier patch. Not thread-safe: the relay guards it.
 /// </summary>
 internal sealed class ChangeBatch(string boardId)
 {
     private readonly Dictionary<string, CardView> _cards = [];
+    private readonly Dictionary<string, CardPatch> _patches = [];
     private readonly HashSet<string> _removed = [];
     private long _fromVersion;
     private long _toVersion;
@@ -31,12 +33,26 @@ internal sealed class ChangeBatch(string boardId)
         foreach (var card in changes.Cards)
         {
             _cards[card.CardId] = card;
+            _patches.Remove(card.CardId);
             _removed.Remove(card.CardId);
+        }
+
+        foreach (var patch in changes.Patches)
+        {
+            if (_cards.TryGetValue(patch.CardId, out var card))
+            {
+                _cards[patch.CardId] = patch.ApplyTo(card);
+            }
+            else
+            {
+                _patches[patch.CardId] = _patches.TryGetValue(patch.CardId, out var earlier) ? earlier.Then(patch) : patch;
+            }
         }
 
         foreach (var cardId in changes.Removed)
         {
             _cards.Remove(cardId);
+            _patches.Remove(cardId);
             _removed.Add(cardId);
         }
 
@@ -57,12 +73,12 @@ internal sealed class ChangeBatch(string boardId)
     /// <summary>The message that tells watchers about this batch: the changes themselves, or a resync when they do not fit.</summary>
     public (string Method, object Message) ToMessage(int watchers, int maxCards)
     {
-        if (_incomplete || _cards.Count + _removed.Count > maxCards)
+        if (_incomplete || _cards.Count + _patches.Count + _removed.Count > maxCards)
         {
             return (LiveMessages.Resync, new ResyncMessage(boardId, _toVersion));
         }
 
         return (LiveMessages.Changes, new BoardChangesMessage(
-            boardId, _fromVersion, _toVersion, [.. _cards.Values], [.. _removed], _state, _round, watchers, _dotsHidden));
+            boardId, _fromVersion, _toVersion, [.. _cards.Values], [.. _patches.Values], [.. _removed], _state, _round, watchers, _dotsHidden));
     }
 }

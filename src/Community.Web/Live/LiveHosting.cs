@@ -25,7 +25,10 @@ public static class LiveHosting
                 hub.AddFilter<MemberCheckFilter>();
             })
             // Enum values as the HTTP API writes them ("votingClosed"), so a card reads the same from both.
-            .AddJsonProtocol(json => ApiHosting.AddEnumsAsStrings(json.PayloadSerializerOptions));
+            .AddJsonProtocol(json => ApiHosting.AddEnumsAsStrings(json.PayloadSerializerOptions))
+            // For clients that ask for it (native apps, load tools): the same messages, smaller. The pages speak JSON
+            // (docs/design.md says why).
+            .AddMessagePackProtocol();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ConnectionCap>();
         builder.Services.AddSingleton<ConnectionRateLimitFilter>();

@@ -12,15 +12,19 @@ public static class LiveMessages
 
 /// <summary>
 /// Everything that changed on a board from <see cref="FromVersion"/> to <see cref="ToVersion"/>, coalesced over one
-/// window: each changed card once, as it now is. A client at version v applies it when FromVersion &lt;= v &lt; ToVersion,
-/// ignores it when ToVersion &lt;= v, and calls Watch again when FromVersion &gt; v (it missed something).
-/// While <see cref="DotsHidden"/>, participants get the cards with 0 dots; when it turns false, they call Watch again for the counts.
+/// window, each changed card once: <see cref="Cards"/> whole for cards new to a client at FromVersion or whose text
+/// changed, <see cref="Patches"/> with only the changed counts, status, placement or lane for the other cards, and
+/// <see cref="Removed"/> for cards that left the board. A client at version v applies it when FromVersion &lt;= v &lt;
+/// ToVersion, ignores it when ToVersion &lt;= v, and calls Watch again when FromVersion &gt; v (it missed something)
+/// or when a patch names a card it does not hold. While <see cref="DotsHidden"/>, participants get no dot counts
+/// (cards with 0 dots, patches without dots); when it changes, clients call Watch again for the right counts.
 /// </summary>
 public sealed record BoardChangesMessage(
     string BoardId,
     long FromVersion,
     long ToVersion,
     IReadOnlyList<CardView> Cards,
+    IReadOnlyList<CardPatch> Patches,
     IReadOnlyList<string> Removed,
     BoardState State,
     RoundTimer? Round,

@@ -46,8 +46,8 @@ public sealed class BoardScenario
 
     public Uri HubUrl(CommunityWebApp host) => new(host.BaseAddress, "/hubs/live");
 
-    public LiveBoardClient Watcher(CommunityWebApp host, string? token = null) =>
-        LiveBoardClient.Create(HubUrl(host), token ?? Meeting.OrganiserToken, MeetingId, BoardId);
+    public LiveBoardClient Watcher(CommunityWebApp host, string? token = null, bool messagePack = false) =>
+        LiveBoardClient.Create(HubUrl(host), token ?? Meeting.OrganiserToken, MeetingId, BoardId, messagePack);
 
     public async Task<CardView> ProposeAsync(string token, string title, string? description = null, CommunityWebApp? through = null)
     {

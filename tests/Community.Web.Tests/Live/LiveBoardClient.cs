@@ -8,7 +8,8 @@ namespace Community.Web.Tests.Live;
 
 /// <summary>
 /// Watches one board the way the pages' script does: keeps the board and its version, applies "changes" in order,
-/// and on a gap (FromVersion above its version), dot counts hidden or shown again, a "resync" message or a reconnect calls Watch again and replaces
+/// and on a gap (FromVersion above its version, or a patch of a card it does not hold), dot counts hidden or shown
+/// again, a "resync" message or a reconnect calls Watch again and replaces
 /// its board with the snapshot. Messages arriving while a Watch is in flight are held and replayed on the snapshot.
 /// </summary>
 public sealed class LiveBoardClient : IAsyncDisposable
@@ -19,6 +20,7 @@ public sealed class LiveBoardClient : IAsyncDisposable
     private readonly Dictionary<string, CardView> _cards = [];
     private BoardSnapshot? _board;
     private List<BoardChangesMessage>? _heldWhileWatching;
+    private readonly List<BoardChangesMessage> _heard = [];
 
     public LiveBoardClient(HubConnection connection, string meetingId, string boardId)
     {
@@ -43,22 +45,44 @@ public sealed class LiveBoardClient : IAsyncDisposable
 
     public int Watchers { get; private set; }
 
-    public int ChangesReceived { get; private set; }
+    public int ChangesReceived => Heard.Count;
 
     public int Resyncs { get; private set; }
 
     /// <summary>The last error of a Watch that ran in the background (after a gap or reconnect).</summary>
     public Exception? LastError { get; private set; }
 
-    /// <summary>A client for the hub at <paramref name="hubUrl"/>, with the token on the query string as browsers send it.</summary>
-    public static LiveBoardClient Create(Uri hubUrl, string token, string meetingId, string boardId)
+    /// <summary>The `changes` messages received, in order.</summary>
+    public IReadOnlyList<BoardChangesMessage> Heard
     {
-        var connection = new HubConnectionBuilder()
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _heard];
+            }
+        }
+    }
+
+    /// <summary>
+    /// A client for the hub at <paramref name="hubUrl"/>, with the token on the query string as browsers send it,
+    /// speaking JSON as the pages do, or MessagePack as native clients may.
+    /// </summary>
+    public static LiveBoardClient Create(Uri hubUrl, string token, string meetingId, string boardId, bool messagePack = false)
+    {
+        var builder = new HubConnectionBuilder()
             .WithUrl(new Uri($"{hubUrl}?access_token={Uri.EscapeDataString(token)}"))
-            .AddJsonProtocol(options => ApiHosting.AddEnumsAsStrings(options.PayloadSerializerOptions))
-            .WithAutomaticReconnect()
-            .Build();
-        return new LiveBoardClient(connection, meetingId, boardId);
+            .WithAutomaticReconnect();
+        if (messagePack)
+        {
+            builder.AddMessagePackProtocol();
+        }
+        else
+        {
+            builder.AddJsonProtocol(options => ApiHosting.AddEnumsAsStrings(options.PayloadSerializerOptions));
+        }
+
+        return new LiveBoardClient(builder.Build(), meetingId, boardId);
     }
 
     /// <summary>The board as this client now shows it.</summary>
@@ -89,7 +113,7 @@ public sealed class LiveBoardClient : IAsyncDisposable
         bool gap;
         lock (_gate)
         {
-            ChangesReceived++;
+            _heard.Add(changes);
             Watchers = changes.Watchers;
             if (_heldWhileWatching is not null)
             {
@@ -115,7 +139,7 @@ public sealed class LiveBoardClient : IAsyncDisposable
         }
 
         // A gap, or counts hidden or shown again (as the page's script, it takes a snapshot rather than patch counts).
-        if (changes.FromVersion > Version || changes.DotsHidden != _board!.DotsHidden)
+        if (changes.FromVersion > Version || changes.Patches.Any(patch => !_cards.ContainsKey(patch.CardId)) || changes.DotsHidden != _board!.DotsHidden)
         {
             return false;
         }
@@ -123,6 +147,11 @@ public sealed class LiveBoardClient : IAsyncDisposable
         foreach (var card in changes.Cards)
         {
             _cards[card.CardId] = card;
+        }
+
+        foreach (var patch in changes.Patches)
+        {
+            _cards[patch.CardId] = patch.ApplyTo(_cards[patch.CardId]);
         }
 
         foreach (var cardId in changes.Removed)

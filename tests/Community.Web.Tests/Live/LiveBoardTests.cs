@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.WebSockets;
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Community.Web.Live;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -26,6 +27,58 @@ public sealed class LiveBoardTests(LiveStack stack) : IClassFixture<LiveStack>
         await Convergence.UntilAllShowAsync(scenario, watchers);
         Assert.All(watchers, watcher => Assert.True(watcher.ChangesReceived > 0, "A watcher got the board only from snapshots."));
         await DisposeAllAsync(watchers);
+    }
+
+    [Fact]
+    public async Task A_dot_goes_out_as_a_patch_without_the_text_and_a_new_topic_whole_to_json_and_messagepack_watchers()
+    {
+        var scenario = await BoardScenario.CreateAsync(stack.HostA, participants: 1, cards: 1, description: "Long enough that resending it for every dot would show");
+        await using var json = scenario.Watcher(stack.HostA);
+        await using var messagePack = scenario.Watcher(stack.HostB, messagePack: true);
+        using var wire = await RawHubSocket.WatchAsync(stack.HostA.BaseAddress, scenario.Meeting.OrganiserToken, scenario.MeetingId, scenario.BoardId);
+        await Task.WhenAll(json.StartAsync(), messagePack.StartAsync());
+        var dotted = scenario.CardIds[0];
+
+        using (var voter = scenario.App.CreateClient(scenario.Participants[0].Token))
+        {
+            await scenario.SetDotsAsync(voter, dotted, 1);
+        }
+
+        var proposed = await scenario.ProposeAsync(scenario.Meeting.OrganiserToken, "Open data for cities", "Comes whole, with its text");
+
+        await Convergence.UntilAllShowAsync(scenario, [json, messagePack]);
+        Assert.All([json, messagePack], watcher =>
+        {
+            Assert.Contains(watcher.Heard, changes => changes.Patches.Any(patch => patch.CardId == dotted && patch.Dots == 1));
+            Assert.DoesNotContain(watcher.Heard, changes => changes.Cards.Any(card => card.CardId == dotted));
+            Assert.Contains(watcher.Heard, changes => changes.Cards.Any(card =>
+                card.CardId == proposed.CardId && card.Title == "Open data for cities" && card.Description == "Comes whole, with its text"));
+        });
+
+        // On the wire, the dot's patch names the card and its count, and nothing else of it.
+        var patch = await FirstOnTheWireAsync(wire, "patches", dotted);
+        Assert.Equal(["cardId", "dots"], patch.EnumerateObject().Select(member => member.Name));
+        Assert.Equal(1, patch.GetProperty("dots").GetInt32());
+        var card = await FirstOnTheWireAsync(wire, "cards", proposed.CardId);
+        Assert.Equal("Comes whole, with its text", card.GetProperty("description").GetString());
+    }
+
+    /// <summary>The first element naming <paramref name="cardId"/> in a `changes` message's <paramref name="list"/>, as sent.</summary>
+    private static async Task<JsonElement> FirstOnTheWireAsync(RawHubSocket wire, string list, string cardId)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await foreach (var frame in wire.ReadAsync(deadline.Token))
+        {
+            using var message = JsonDocument.Parse(frame);
+            if (message.RootElement.TryGetProperty("target", out var target) && target.GetString() == LiveMessages.Changes
+                && message.RootElement.GetProperty("arguments")[0].GetProperty(list).EnumerateArray()
+                    .FirstOrDefault(item => item.GetProperty("cardId").GetString() == cardId) is { ValueKind: JsonValueKind.Object } found)
+            {
+                return found.Clone();
+            }
+        }
+
+        throw new InvalidOperationException($"The hub closed before a change of {cardId} in {list}.");
     }
 
     [Fact]

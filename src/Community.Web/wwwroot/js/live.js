@@ -1,6 +1,7 @@
 // Keeps one board in step with the server over the SignalR hub: Watch gives a snapshot with its version, `changes`
-// messages move it forward, and a gap, a reconnect or the browser coming back online makes it Watch again and
-// replace the board. Nothing relies on every message arriving.
+// messages move it forward (whole cards, patches of cards it holds, removals), and a gap, a patch of an unknown card,
+// a reconnect or the browser coming back online makes it Watch again and replace the board. Nothing relies on every
+// message arriving.
 /* global signalR */
 import { callApi } from './api.js';
 
@@ -20,6 +21,24 @@ function enumName(value, names) {
 
 export function normaliseCard(card) {
   return { ...card, status: enumName(card.status, cardStatuses) };
+}
+
+// A `changes` patch carries only what changed on a card we hold (absent or null: unchanged); status and placement
+// travel together, so a status without a placement means "not placed".
+function applyPatch(card, patch) {
+  const next = { ...card };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value !== null && value !== undefined) {
+      next[key] = value;
+    }
+  }
+
+  if (patch.status !== null && patch.status !== undefined) {
+    next.status = enumName(patch.status, cardStatuses);
+    next.placement = patch.placement ?? null;
+  }
+
+  return next;
 }
 
 function normaliseSnapshot(snapshot) {
@@ -145,18 +164,25 @@ export class BoardFeed {
       return;
     }
 
-    // Counts hidden or shown again (voting opened or closed on a board that hides them): the cards held have the
-    // wrong counts, so take a snapshot rather than patch them.
-    if (message.fromVersion > this.board.version || Boolean(message.dotsHidden) !== Boolean(this.board.dotsHidden)) {
+    const board = this.board;
+    const patches = message.patches ?? [];
+    // A gap, a patch of a card we never got whole (either way this board is behind), or counts hidden or shown again
+    // (voting opened or closed on a board that hides them): the cards held have the wrong counts.
+    if (message.fromVersion > board.version || patches.some(patch => !board.cards.has(patch.cardId))
+      || Boolean(message.dotsHidden) !== Boolean(board.dotsHidden)) {
       this.resync();
       return;
     }
 
-    const board = this.board;
     const changed = [];
     for (const card of message.cards ?? []) {
       board.cards.set(card.cardId, normaliseCard(card));
       changed.push(card.cardId);
+    }
+
+    for (const patch of patches) {
+      board.cards.set(patch.cardId, applyPatch(board.cards.get(patch.cardId), patch));
+      changed.push(patch.cardId);
     }
 
     for (const cardId of message.removed ?? []) {
