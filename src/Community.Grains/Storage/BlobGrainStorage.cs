@@ -70,7 +70,6 @@ internal sealed partial class BlobGrainStorage : IGrainStorage, ILifecyclePartic
         var blobName = BlobName(stateName, grainId);
         var blob = _container.GetBlobClient(blobName);
         var content = BinaryData.FromObjectAsJson(grainState.State, GrainStateJson.Options);
-        var creating = grainState.ETag is null;
         try
         {
             var uploaded = await blob.UploadAsync(content, new BlobUploadOptions
@@ -92,13 +91,9 @@ internal sealed partial class BlobGrainStorage : IGrainStorage, ILifecyclePartic
             throw Unavailable(blobName, exception);
         }
 
-        // Not awaited: the write is stored and acknowledged without waiting for its copy. A record's first version
-        // gets none: most records are written once (a participant's join), and in a join storm the copies were a
-        // third of the storage requests; from the second write on, every record has its copy.
-        if (!creating)
-        {
-            _ = KeepBackupAsync(blobName, content);
-        }
+        // Not awaited: the write is stored and acknowledged without waiting for its copy. Every version gets one,
+        // the first too: a board's snapshot may be written once and then only appended to (its journal).
+        _ = KeepBackupAsync(blobName, content);
     }
 
     /// <summary>
