@@ -50,6 +50,8 @@ public enum DomainError
     MeetingClosed,
     /// <summary>410: the invite expired, was used up or was revoked.</summary>
     InviteUnusable,
+    /// <summary>409: a campaign's registration deadline has passed: no more meetings join it.</summary>
+    DeadlinePassed,
 }
 
 public static class DomainErrors
@@ -67,6 +69,7 @@ public static class DomainErrors
         DomainError.Conflict => "conflict",
         DomainError.MeetingClosed => "meeting-closed",
         DomainError.InviteUnusable => "invite-unusable",
+        DomainError.DeadlinePassed => "deadline-passed",
         _ => "error",
     };
 }

@@ -45,6 +45,7 @@ public static class Problems
         DomainError.CardNotActive => "The card is no longer on the board.",
         DomainError.MeetingClosed => "The meeting is closed.",
         DomainError.InviteUnusable => "This invite no longer joins anyone.",
+        DomainError.DeadlinePassed => "The campaign's registration deadline has passed.",
         _ => "This conflicts with the current state.",
     };
 
