@@ -26,6 +26,10 @@ namespace Community.Web.Access;
 /// /hubs/*, the cookie otherwise. Unauthenticated /api and /hubs calls get 401/403, never a redirect.</item>
 /// <item>Revocation (<see cref="MemberChecks"/>): every role check and every cookie is checked against the meeting
 /// grain's removals, key generation and end (cached for a moment), so a removed member is refused on every node.</item>
+/// <item>Directory accounts (<see cref="DirectoryMember"/>: moderator, organisation, campaign owner) hold a bearer
+/// token of the same handler without a meeting claim, and on pages a cookie of their own
+/// (<see cref="AccessSchemes.DirectoryCookie"/>). <c>.RequireDirectoryRole(DirectoryRole.Moderator, ...)</c> guards
+/// an endpoint; <see cref="AccessTokens.Issue(DirectoryMember)"/> issues the token.</item>
 /// <item>Keys: Data Protection under one application name with its key ring in the "dataprotection" blob
 /// container, so every web node reads every token and cookie, across restarts.</item>
 /// </list>
@@ -39,7 +43,8 @@ public static class AccessHosting
         var services = builder.Services;
         var accessSection = builder.Configuration.GetSection(AccessOptions.Section);
         services.Configure<AccessOptions>(accessSection);
-        var tokenLifetime = (accessSection.Get<AccessOptions>() ?? new AccessOptions()).TokenLifetime;
+        var accessOptions = accessSection.Get<AccessOptions>() ?? new AccessOptions();
+        var tokenLifetime = accessOptions.TokenLifetime;
 
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddOptions<KeyManagementOptions>()
@@ -83,6 +88,18 @@ public static class AccessHosting
                         await context.HttpContext.SignOutAsync(AccessSchemes.Cookie);
                     }
                 };
+            })
+            .AddCookie(AccessSchemes.DirectoryCookie, options =>
+            {
+                options.Cookie.Name = "community-directory";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.ExpireTimeSpan = accessOptions.DirectoryTokenLifetime;
+                options.SlidingExpiration = false;
+                options.LoginPath = AccessSchemes.DirectorySignInPath;
+                options.AccessDeniedPath = AccessSchemes.DirectorySignInPath;
+                options.Events.OnRedirectToLogin = context => RespondOrRedirect(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => RespondOrRedirect(context, StatusCodes.Status403Forbidden);
             });
 
         var authorization = services.AddAuthorizationBuilder();
@@ -99,6 +116,7 @@ public static class AccessHosting
 
         services.AddSingleton<IAuthorizationHandler, MeetingRoleHandler>();
         services.AddSingleton<IAuthorizationHandler, ValidMemberHandler>();
+        services.AddSingleton<IAuthorizationHandler, DirectoryRoleHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessRefusalResultHandler>();
         services.AddSingleton<MemberChecks>();
         services.AddSingleton<AccessTokens>();

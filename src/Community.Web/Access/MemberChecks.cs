@@ -15,6 +15,9 @@ public sealed class AccessOptions
     /// <summary>Participants' and facilitators' tokens expire this long after the meeting's end.</summary>
     public TimeSpan GraceAfterEnd { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>How long a directory account's token (moderator, organisation, campaign owner) and cookie live.</summary>
+    public TimeSpan DirectoryTokenLifetime { get; set; } = TimeSpan.FromDays(90);
+
     /// <summary>
     /// How long a web node trusts what it last heard from a meeting grain about removals, key generation and state.
     /// A removed participant is refused on every node within this interval (plus one grain call).
