@@ -1,4 +1,5 @@
 using Community.Grains.Abstractions;
+using Microsoft.Extensions.Configuration;
 using Orleans.Concurrency;
 
 namespace Community.Grains.Grains.Directory;
@@ -9,11 +10,8 @@ namespace Community.Grains.Grains.Directory;
 /// cached for a few seconds, so a search costs one call per non-empty country and nothing else.
 /// </summary>
 [StatelessWorker]
-internal sealed class DirectoryGrain : Grain, IDirectoryGrain
+internal sealed class DirectoryGrain(DirectoryOptions options) : Grain, IDirectoryGrain
 {
-    /// <summary>A country's first entry shows in other countries' searches at most this late.</summary>
-    public static readonly TimeSpan CatalogCacheTime = TimeSpan.FromSeconds(5);
-
     private IReadOnlyList<string> _countries = [];
     private DateTimeOffset _countriesAt = DateTimeOffset.MinValue;
 
@@ -65,7 +63,7 @@ internal sealed class DirectoryGrain : Grain, IDirectoryGrain
     private async Task<IReadOnlyList<string>> Countries()
     {
         var now = DateTimeOffset.UtcNow;
-        if (now - _countriesAt > CatalogCacheTime)
+        if (now - _countriesAt >= options.CatalogCacheTime)
         {
             _countries = await GrainFactory.GetGrain<IDirectoryCatalogGrain>(0).Countries();
             _countriesAt = now;
@@ -95,4 +93,19 @@ internal sealed class DirectoryGrain : Grain, IDirectoryGrain
 
         return merged;
     }
+}
+
+/// <summary>Settings of the directory from <c>Community:Directory</c>.</summary>
+public sealed class DirectoryOptions
+{
+    public const string Section = "Community:Directory";
+
+    /// <summary>
+    /// How long a directory worker reuses the catalog's list of countries: a country's first entry shows in searches
+    /// across all countries at most this late (a search naming the country sees it at once). Tests set zero.
+    /// </summary>
+    public TimeSpan CatalogCacheTime { get; set; } = TimeSpan.FromSeconds(5);
+
+    public static DirectoryOptions From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<DirectoryOptions>() ?? new DirectoryOptions();
 }
