@@ -16,16 +16,24 @@ public static class CountryCodes
     public static IReadOnlyList<(string Code, string Name)> Choices() =>
         [.. Known.Select(code => (code, Name(code))).OrderBy(choice => choice.Item2, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))];
 
-    /// <summary>"Bulgaria" (or "България"), the code itself when the platform has no name for it.</summary>
+    /// <summary>
+    /// "Romania" on an English page, "Румъния" on a Bulgarian one: ICU names a region in the language of the culture
+    /// it is asked through ("bg-RO"); in English when it does not know that pair; the code itself when it has no name.
+    /// </summary>
     public static string Name(string code)
     {
-        try
+        foreach (var name in (string[])[$"{CultureInfo.CurrentUICulture.TwoLetterISOLanguageName}-{code}", code])
         {
-            return new RegionInfo(code).DisplayName;
+            try
+            {
+                var region = new RegionInfo(name);
+                return name == code ? region.EnglishName : region.DisplayName;
+            }
+            catch (ArgumentException)
+            {
+            }
         }
-        catch (ArgumentException)
-        {
-            return code;
-        }
+
+        return code;
     }
 }
