@@ -43,6 +43,33 @@ try
         $"{entryCount} activities over {countryCount} countries seeded in {seeding.Elapsed.TotalSeconds:F1} s; {sizes.Count} partition blobs, " +
         $"{sizes.Sum() / 1024.0 / 1024:F1} MB in all, largest {sizes.DefaultIfEmpty().Max() / 1024.0:F0} kB; {Environment.ProcessorCount} cores"));
 
+    // The same searches straight to the grains, without HTTP: where the time goes.
+    var directory = cluster.Grains.GetGrain<IDirectoryGrain>(0);
+    var germany = cluster.Grains.GetGrain<IDirectoryPartitionGrain>("DE");
+    foreach (var (name, ask) in new (string, Func<Task>)[]
+    {
+        ("partition DE, no filter, first 20", () => germany.Page(new DirectoryQuery(), 20)),
+        ("partition DE, text 'robots', first 20", () => germany.Page(new DirectoryQuery { Text = "robots" }, 20)),
+        ("directory, no filter, page 1", () => directory.Search(new DirectoryQuery(), 0, 20)),
+        ("directory, text 'robots', page 1", () => directory.Search(new DirectoryQuery { Text = "robots" }, 0, 20)),
+        ("directory, a month, page 1", () => directory.Search(new DirectoryQuery { From = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero), To = new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero) }, 0, 20)),
+    })
+    {
+        var timings = new List<double>();
+        for (var index = -5; index < requests; index++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await ask();
+            if (index >= 0)
+            {
+                timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+
+        timings.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"grain call: {name}: p50 {Percentile(timings, 0.5):F2} ms, p95 {Percentile(timings, 0.95):F2} ms"));
+    }
+
     using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(100) };
     var cases = new (string Name, string Path)[]
     {
