@@ -15,6 +15,9 @@ public sealed class BoardSite : IAsyncLifetime
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
     ];
 
+    /// <summary>Where the map's tiles are said to be: a port nothing listens on.</summary>
+    public const string UnreachableTiles = "http://127.0.0.1:9/tiles/";
+
     private CommunityCluster? _cluster;
     private CommunityWebApp? _web;
     private IPlaywright? _playwright;
@@ -32,6 +35,8 @@ public sealed class BoardSite : IAsyncLifetime
         _web = CommunityWebApp.Start(_cluster, kestrel: true, new Dictionary<string, string?>
         {
             ["Community:RateLimits:MeetingsPerMinutePerAddress"] = "1000",
+            // Nothing listens there: the directory's map falls back to country outlines, as it must offline.
+            ["Directory:TileUrl"] = UnreachableTiles + "{z}/{x}/{y}.png",
         });
         BaseUrl = _web.BaseAddress.ToString().TrimEnd('/');
         // Generous bounds for waiting, not for judging speed: the machine running the suite may be busy.

@@ -11,7 +11,7 @@ namespace Community.Browser.Tests;
 public sealed class ContentSecurityPolicyTests(BoardSite site)
 {
     /// <summary>Runs before any script of each document, so the page cannot miss reporting its own violations.</summary>
-    private const string ReportViolations = """
+    internal const string ReportViolations = """
         document.addEventListener('securitypolicyviolation', event =>
           console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`));
         """;

@@ -28,12 +28,16 @@ public static class PageChecks
     /// Collects the page's console errors, uncaught exceptions and responses of 400 and above from now on (a missing
     /// favicon is not the page's: browsers ask for one whether the page names it or not).
     /// </summary>
-    public static List<string> CollectErrors(IPage page)
+    public static List<string> CollectErrors(IPage page) => CollectErrors(page, null);
+
+    /// <summary>As <see cref="CollectErrors(IPage)"/>, but loads from <paramref name="unreachable"/> (an address made unreachable on purpose) are not errors.</summary>
+    public static List<string> CollectErrors(IPage page, string? unreachable)
     {
         var errors = new List<string>();
         page.Console += (_, message) =>
         {
-            if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal))
+            if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal)
+                && (unreachable is null || !message.Location.StartsWith(unreachable, StringComparison.Ordinal)))
             {
                 errors.Add($"{page.Url}: {message.Text}");
             }

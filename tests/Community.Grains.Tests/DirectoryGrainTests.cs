@@ -66,6 +66,11 @@ public sealed class DirectoryGrainTests(ClusterFixture fixture)
         await Partition(key).UpsertMany([webinar, hybrid, visit]);
 
         Assert.Equal(["School visit", "Hybrid workshop", "Webinar for teens"], await TitlesAsync(key, new()));
+        var unfiltered = await Partition(key).Page(new(), 2);
+        Assert.Equal((3, 1), (unfiltered.Total, unfiltered.ByFormat[MeetingFormat.Webinar]));
+        Assert.Equal(["School visit", "Hybrid workshop"], unfiltered.Entries.Select(entry => entry.Title));
+        var filtered = await Partition(key).Page(new() { Campaign = "stem-days" }, 1);
+        Assert.Equal((2, "School visit"), (filtered.Total, Assert.Single(filtered.Entries).Title));
         Assert.Equal(["School visit", "Hybrid workshop", "Webinar for teens"], await TitlesAsync(key, new() { Country = key.ToLowerInvariant() }));
         Assert.Empty(await TitlesAsync(key, new() { Country = "BG" }));
         Assert.Equal(["Hybrid workshop", "Webinar for teens"], await TitlesAsync(key, new() { From = Monday }));

@@ -58,7 +58,8 @@ public static class DirectorySamples
             var place = Places[index % Math.Min(countries, Places.Count)];
             var format = (MeetingFormat)random.Next(8);
             var attendance = (AttendanceMode)random.Next(3);
-            var startsAt = from.AddDays(random.Next(365)).AddHours(random.Next(8, 19) - 12 + random.Next(0, 2) * 0.5);
+            // Daytime in Europe: 07:00-16:30 UTC.
+            var startsAt = from.AddDays(random.Next(365)).AddHours(random.Next(7, 17) + random.Next(0, 2) * 0.5);
             var topic = Topics[random.Next(Topics.Length)];
             var minAge = random.Next(4) switch { 0 => (int?)null, 1 => 6, 2 => 12, _ => 18 };
             entries.Add(new DirectoryEntry

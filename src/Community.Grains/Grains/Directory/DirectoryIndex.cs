@@ -44,6 +44,13 @@ internal sealed class DirectoryIndex
 
     public DirectoryPartitionPage Page(DirectoryQuery query, int take)
     {
+        if (query == NoFilter)
+        {
+            // The directory's front page: nothing to test, so nothing to scan.
+            var sorted = Sorted();
+            return new DirectoryPartitionPage(sorted.Length, [.. sorted.Take(take).Select(indexed => indexed.Entry)], _formatCounts!);
+        }
+
         var filter = new Filter(query);
         var total = 0;
         var first = new List<DirectoryEntry>(Math.Min(take, 1_000));
@@ -56,8 +63,7 @@ internal sealed class DirectoryIndex
             }
 
             total++;
-            var format = indexed.Entry.Listing.Format;
-            byFormat[format] = byFormat.GetValueOrDefault(format) + 1;
+            byFormat[indexed.Format] = byFormat.GetValueOrDefault(indexed.Format) + 1;
             if (first.Count < take)
             {
                 first.Add(indexed.Entry);
@@ -100,9 +106,21 @@ internal sealed class DirectoryIndex
             .Select(year => new YearFigures(year.Key, year.Count(), year.Sum(indexed => indexed.Entry.Figures?.Participants ?? 0)))];
     }
 
-    private Indexed[] Sorted() => _sorted ??= [.. _entries.Values
-        .OrderBy(indexed => indexed.Entry.StartsAt)
-        .ThenBy(indexed => indexed.Entry.MeetingId, StringComparer.Ordinal)];
+    private static readonly DirectoryQuery NoFilter = new();
+
+    /// <summary>Entries per format, counted with the sorted order.</summary>
+    private Dictionary<MeetingFormat, int>? _formatCounts;
+
+    private Indexed[] Sorted()
+    {
+        if (_sorted is null)
+        {
+            _sorted = [.. _entries.Values.OrderBy(indexed => indexed.StartsAt).ThenBy(indexed => indexed.Entry.MeetingId, StringComparer.Ordinal)];
+            _formatCounts = _sorted.CountBy(indexed => indexed.Format).ToDictionary();
+        }
+
+        return _sorted;
+    }
 
     /// <summary>Merges entries sorted as <see cref="Search"/> sorts them.</summary>
     public static readonly IComparer<DirectoryEntry> Order = Comparer<DirectoryEntry>.Create((left, right) =>
@@ -116,6 +134,13 @@ internal sealed class DirectoryIndex
         public Indexed(DirectoryEntry entry)
         {
             Entry = entry;
+            StartsAt = entry.StartsAt;
+            EndsAt = entry.EndsAt;
+            Country = entry.Country;
+            Format = entry.Listing.Format;
+            Attendance = entry.Listing.Attendance;
+            MinAge = entry.Listing.MinAge ?? 0;
+            MaxAge = entry.Listing.MaxAge ?? int.MaxValue;
             Words = DirectoryText.Words([entry.Title, entry.Summary, entry.City, entry.VenueName, .. entry.Tags]);
             Tags = [.. entry.Tags.Select(DirectoryFilter.Tag)];
             Languages = [.. entry.Languages.Select(DirectoryFilter.Language)];
@@ -130,6 +155,21 @@ internal sealed class DirectoryIndex
         }
 
         public DirectoryEntry Entry { get; }
+
+        // The fields every filter reads, kept here so a scan does not follow three references per entry.
+        public DateTimeOffset StartsAt { get; }
+
+        public DateTimeOffset EndsAt { get; }
+
+        public string Country { get; }
+
+        public MeetingFormat Format { get; }
+
+        public AttendanceMode Attendance { get; }
+
+        public int MinAge { get; }
+
+        public int MaxAge { get; }
 
         public string[] Words { get; }
 
@@ -155,21 +195,17 @@ internal sealed class DirectoryIndex
         private readonly string? _language = query.Language is { } language ? DirectoryFilter.Language(language) : null;
         private readonly string? _tag = query.Tag is { } tag ? DirectoryFilter.Tag(tag) : null;
 
-        public bool Matches(Indexed indexed)
-        {
-            var entry = indexed.Entry;
-            var listing = entry.Listing;
-            return (_country is null || string.Equals(entry.Country, _country, StringComparison.OrdinalIgnoreCase))
-                && (query.From is not { } from || entry.EndsAt >= from)
-                && (query.To is not { } to || entry.StartsAt < to)
+        public bool Matches(Indexed indexed) =>
+            (_country is null || string.Equals(indexed.Country, _country, StringComparison.OrdinalIgnoreCase))
+                && (query.From is not { } from || indexed.EndsAt >= from)
+                && (query.To is not { } to || indexed.StartsAt < to)
                 && (_campaign is null || indexed.Campaign == _campaign)
-                && (query.Format is not { } format || listing.Format == format)
-                && (query.Age is not { } age || ((listing.MinAge ?? 0) <= age && age <= (listing.MaxAge ?? int.MaxValue)))
+                && (query.Format is not { } format || indexed.Format == format)
+                && (query.Age is not { } age || (indexed.MinAge <= age && age <= indexed.MaxAge))
                 && (_language is null || Array.IndexOf(indexed.Languages, _language) >= 0)
-                && (query.Attendance is not { } attendance || listing.Attendance == attendance || listing.Attendance == AttendanceMode.Hybrid)
+                && (query.Attendance is not { } attendance || indexed.Attendance == attendance || indexed.Attendance == AttendanceMode.Hybrid)
                 && (_tag is null || Array.IndexOf(indexed.Tags, _tag) >= 0)
                 && (_words.Length == 0 || DirectoryText.Matches(indexed.Words, _words));
-        }
     }
 
     private sealed class Cluster(DirectoryEntry first)

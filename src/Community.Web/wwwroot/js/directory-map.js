@@ -31,6 +31,10 @@ async function showOutlines() {
   const response = await fetch(config.outlines);
   const topology = await response.json();
   const countries = topojson.feature(topology, topology.objects.countries);
+  for (const country of countries.features) {
+    unwrap(country.geometry);
+  }
+
   const layer = L.geoJSON(countries, {
     interactive: false,
     style: { color: '#6b7280', weight: 1, fillColor: '#eef0f3', fillOpacity: 1 },
@@ -38,6 +42,21 @@ async function showOutlines() {
   layer.bringToBack();
   element.classList.add('outlines');
   element.dataset.outlines = 'true';
+}
+
+/**
+ * Rings that cross the antimeridian (Russia, Fiji) jump from 180° to -180° in world-atlas; drawn flat, those jumps
+ * are lines across the whole map. Such a ring is drawn east of 180° instead.
+ */
+function unwrap(geometry) {
+  const polygons = geometry?.type === 'Polygon' ? [geometry.coordinates] : geometry?.type === 'MultiPolygon' ? geometry.coordinates : [];
+  for (const ring of polygons.flat()) {
+    if (ring.some((point, index) => index > 0 && Math.abs(point[0] - ring[index - 1][0]) > 180)) {
+      for (const point of ring) {
+        point[0] += point[0] < 0 ? 360 : 0;
+      }
+    }
+  }
 }
 
 /** The visible box as the API wants it: latitudes within ±90, longitudes within ±180, West > East across the antimeridian. */
