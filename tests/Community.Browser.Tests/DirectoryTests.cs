@@ -39,11 +39,13 @@ public sealed class DirectoryTests(BoardSite site)
             await CheckAsync(phone, "directory-phone");
 
             await phone.GetByLabel("Words").FillAsync("robots");
+            await phone.GetByText("More filters").ClickAsync();
             await phone.GetByLabel("Format").SelectOptionAsync("Workshop");
             await phone.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
             await Expect(phone).ToHaveURLAsync(new Regex(@"/meetings\?q=robots&.*format=workshop"));
             await Expect(phone.Locator(".directory-entry").First).ToContainTextAsync("Workshop");
             await Expect(phone.GetByLabel("Words")).ToHaveValueAsync("robots");
+            await Expect(phone.GetByLabel("Format")).ToHaveValueAsync("workshop");
 
             await laptop.GotoAsync("/meetings");
             await Expect(laptop.Locator(".directory-entry")).ToHaveCountAsync(20);

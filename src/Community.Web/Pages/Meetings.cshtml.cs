@@ -63,6 +63,15 @@ public sealed class MeetingsModel(IGrainFactory grains, IOptions<DirectoryPageOp
         outlines = "/lib/world-atlas/countries-110m.json",
     });
 
+    /// <summary>
+    /// The filters less often used sit in a disclosure, so a phone shows the words, the country and the dates, and
+    /// the results close below them; it is open when one of them is set or wrong.
+    /// </summary>
+    public bool MoreFiltersOpen =>
+        Query is { Format: not null } or { Attendance: not null } or { Age: not null } or { Language: not null } or { Campaign: not null } or { Tag: not null }
+        || new[] { DirectoryFilters.Format, DirectoryFilters.Attendance, DirectoryFilters.Age, DirectoryFilters.Language, DirectoryFilters.Campaign, DirectoryFilters.Tag }
+            .Any(Problems.ContainsKey);
+
     /// <summary>The id of a field's error message (for aria-describedby), when it has one.</summary>
     public string? ErrorId(string name) => Problems.ContainsKey(name) ? $"{name}-error" : null;
 

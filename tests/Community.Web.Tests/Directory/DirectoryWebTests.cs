@@ -275,4 +275,23 @@ public sealed class DirectoryWebTests(WebFixture fixture)
         Assert.Contains("18:00", entry.QuerySelector(".when time")!.TextContent);
         Assert.Equal($"/m/{campaign}", entry.QuerySelector("h2 a")!.GetAttribute("href")![..(3 + campaign.Length)]);
     }
+
+    [Fact]
+    public async Task The_page_speaks_bulgarian_country_names_included_and_the_policy_lets_the_tiles_in()
+    {
+        var campaign = NewCampaign();
+        await SeedAsync(Entry(campaign, "RO", "Роботи в Яш", 1));
+        using var client = fixture.App.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/meetings?campaign={campaign}&view=map");
+        request.Headers.AcceptLanguage.ParseAdd("bg");
+
+        using var response = await client.SendAsync(request);
+
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Румъния", page.QuerySelector(".facets a")!.TextContent);
+        Assert.Equal("Карта", page.QuerySelector(".view-switch a[aria-current=page]")!.TextContent);
+        Assert.Contains("img-src 'self' data: https://tile.openstreetmap.org;", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("https://*.tile.example.org:8443", new Pages.DirectoryPageOptions { TileUrl = "https://{s}.tile.example.org:8443/{z}/{x}/{y}{r}.png" }.TileSource());
+        Assert.Null(new Pages.DirectoryPageOptions { TileUrl = "javascript:alert(1)" }.TileSource());
+    }
 }

@@ -7,9 +7,11 @@ namespace Community.Grains.Grains.Directory;
 /// <summary>
 /// The directory as the web asks it: asks the partitions of the countries the catalog names (or only the query's
 /// country) at once and merges their answers. Stateless: each silo runs its own copies, with the catalog's list
-/// cached for a few seconds, so a search costs one call per non-empty country and nothing else.
+/// cached for a few seconds, so a search costs one call per non-empty country and nothing else. Reentrant: while
+/// one search waits for its partitions, the worker starts the next (its only state is that cache).
 /// </summary>
 [StatelessWorker]
+[Reentrant]
 internal sealed class DirectoryGrain(DirectoryOptions options) : Grain, IDirectoryGrain
 {
     private IReadOnlyList<string> _countries = [];
