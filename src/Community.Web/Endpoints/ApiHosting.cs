@@ -45,6 +45,9 @@ public static class ApiHosting
         api.MapMembershipEndpoints();
         api.MapBoardEndpoints();
         api.MapCardEndpoints();
+        api.MapListingEndpoints();
+        api.MapModerationEndpoints();
+        api.MapDirectoryAccountEndpoints();
         return endpoints;
     }
 }
