@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Community.Web.Directory;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Community.Web.Endpoints;
@@ -48,6 +49,7 @@ public static class ApiHosting
         api.MapListingEndpoints();
         api.MapModerationEndpoints();
         api.MapDirectoryAccountEndpoints();
+        api.MapDirectoryEndpoints();
         return endpoints;
     }
 }
