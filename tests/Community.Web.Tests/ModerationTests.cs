@@ -232,9 +232,8 @@ public sealed partial class ModerationTests(WebFixture fixture)
         using var response = await organiser.PutAsync(ListingUrl(meeting), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         var problem = await AccessTests.AssertProblemAsync(response, "/problems/invalid");
-        Assert.True(problem.GetProperty("errors").EnumerateObject().Any(error => error.Name.Equals(field, StringComparison.OrdinalIgnoreCase)
-            || error.Name.Equals("$." + field, StringComparison.OrdinalIgnoreCase)), problem.ToString());
-        Assert.Equal(before.Details, (await ApiSession.GetAsync<ListingView>(organiser, ListingUrl(meeting))).Details with { Location = before.Details.Location });
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        Assert.Equal(before.Details, (await ApiSession.GetAsync<ListingView>(organiser, ListingUrl(meeting))).Details);
     }
 
     [Fact]
