@@ -297,6 +297,31 @@ public sealed partial class ModerationTests(WebFixture fixture)
         Assert.Null(await JsonLdAsync(visitor, meeting.MeetingId));
     }
 
+    [Fact]
+    public async Task Only_an_approved_listing_is_in_the_directory_and_it_leaves_when_made_private()
+    {
+        var moderator = await ModeratorAsync("NO");
+        using var no = App.CreateClient(moderator.Token);
+        var word = $"fjord{Guid.NewGuid():N}"[..16];
+        await ListingAsync("NO", title: $"{word} private", submit: false);
+        var (pending, _) = await ListingAsync("NO", title: $"{word} pending");
+        var (rejected, _) = await ListingAsync("NO", title: $"{word} rejected");
+        var (approved, approvedBy) = await ListingAsync("NO", title: $"{word} approved");
+        var (withdrawn, withdrawnBy) = await ListingAsync("NO", title: $"{word} withdrawn");
+        await ApiSession.SendAsync<ListingView>(no, HttpMethod.Post, $"{ListingUrl(rejected)}/reject", new { reason = "No." });
+        await ApiSession.SendAsync<ListingView>(no, HttpMethod.Post, $"{ListingUrl(approved)}/approve");
+        await ApiSession.SendAsync<ListingView>(no, HttpMethod.Post, $"{ListingUrl(withdrawn)}/approve");
+        await ApiSession.SendAsync<ListingView>(withdrawnBy, HttpMethod.Post, $"{ListingUrl(withdrawn)}/withdraw");
+        using var visitor = App.CreateClient();
+
+        var listed = await ApiSession.GetAsync<JsonElement>(visitor, $"/api/directory?country=NO&q={word}");
+
+        Assert.Equal([$"{word} approved"], listed.GetProperty("entries").EnumerateArray().Select(entry => entry.GetProperty("title").GetString()));
+        Assert.Null(await JsonLdAsync(visitor, pending.MeetingId));
+        await ApiSession.SendAsync<ListingView>(approvedBy, HttpMethod.Post, $"{ListingUrl(approved)}/withdraw");
+        Assert.Equal(0, (await ApiSession.GetAsync<JsonElement>(visitor, $"/api/directory?country=NO&q={word}")).GetProperty("total").GetInt32());
+    }
+
     private static async Task<JsonElement?> JsonLdAsync(HttpClient client, string meetingId)
     {
         using var page = await client.GetAsync($"/m/{meetingId}");

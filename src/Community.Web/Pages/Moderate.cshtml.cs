@@ -1,6 +1,7 @@
 using Community.Grains.Abstractions;
 using Community.Web.Access;
 using Community.Web.Endpoints;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -35,6 +36,10 @@ public sealed class ModerateModel(IGrainFactory grains, IStringLocalizer<PageTex
 
     public Task<IActionResult> OnGetAsync() => ShowAsync();
 
+    /// <summary>When a listing was submitted or decided: moderators work across zones, so in UTC.</summary>
+    public static string Utc(DateTimeOffset moment) =>
+        moment.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+
     public Task<IActionResult> OnPostApproveAsync(string meetingId) =>
         DecideAsync(meetingId, moderator => grains.Listing(meetingId).Approve(moderator));
 
@@ -49,6 +54,12 @@ public sealed class ModerateModel(IGrainFactory grains, IStringLocalizer<PageTex
         }
 
         return DecideAsync(meetingId, moderator => grains.Listing(meetingId).Reject(moderator, reason));
+    }
+
+    public async Task<IActionResult> OnPostSignOutAsync()
+    {
+        await HttpContext.SignOutAsync(AccessSchemes.DirectoryCookie);
+        return Redirect(AccessSchemes.DirectorySignInPath);
     }
 
     private async Task<IActionResult> DecideAsync(string meetingId, Func<Moderator, Task<ListingView>> decide)
