@@ -22,6 +22,12 @@ web_url=${COMMUNITY_WEB_URL:-http://127.0.0.1:5080}
 export COMMUNITY_WEB_URL=$web_url
 # Plain HTTP on this machine: no HSTS, no Secure-only cookies (behind a TLS proxy set it to true; see README).
 export Community__Security__Https=${Community__Security__Https:-false}
+# The directory's operator key (docs/moderation.md): made once, kept with the data; every web node gets the same one.
+operator_key_file="$COMMUNITY_DATA/operator.key"
+if [[ ! -s "$operator_key_file" ]]; then
+    (umask 077 && head -c 48 /dev/urandom | base64 | tr -d '/+=\n' > "$operator_key_file")
+fi
+export Community__Directory__OperatorKey=$(<"$operator_key_file")
 web_port=$(sed -nE 's#^[a-z]+://[^/]*:([0-9]+).*#\1#p' <<<"$web_url")
 web_port=${web_port:-80}
 local_web_url=$(sed -E 's#://(0\.0\.0\.0|\+|\*|\[::\])#://127.0.0.1#' <<<"${web_url%/}")
@@ -164,6 +170,7 @@ fi
 
 echo
 echo "Community is running: $local_web_url   (data in $COMMUNITY_DATA; Ctrl-C stops everything)"
+echo "Directory operator key (Authorization: Operator <key>, see docs/moderation.md): $operator_key_file"
 nodes_running=$($cluster && echo 2 || echo 1)
 for ((index = 0; index < nodes_running; index++)); do
     echo "Operations, on this machine only: web metrics http://127.0.0.1:$((web_operations_port + index))/metrics," \

@@ -9,6 +9,9 @@ public sealed class WebFixture : IAsyncLifetime
     private CommunityWebApp? _app;
     private Lazy<Task<SharedSession>>? _shared;
 
+    /// <summary>The directory operator's key this app is configured with (docs/moderation.md).</summary>
+    public const string OperatorKey = "test-operator-key-0123456789abcdefghijklmnopqrstuvwxyz";
+
     public CommunityCluster Cluster => _cluster ?? throw new InvalidOperationException("Not started.");
 
     public CommunityWebApp App => _app ?? throw new InvalidOperationException("Not started.");
@@ -36,6 +39,7 @@ public sealed class WebFixture : IAsyncLifetime
             ["Community:RateLimits:WriteBurst"] = "1000",
             ["Community:RateLimits:WritesPerPeriod"] = "1000",
             ["Community:RateLimits:MeetingsPerMinutePerAddress"] = "1000",
+            ["Community:Directory:OperatorKey"] = OperatorKey,
         });
     }
 

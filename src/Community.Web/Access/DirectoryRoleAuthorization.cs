@@ -1,3 +1,4 @@
+using Community.Grains.Abstractions;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Community.Web.Access;
@@ -22,7 +23,7 @@ internal sealed class DirectoryRoleHandler(DirectoryAccountChecks checks) : Auth
         else
         {
             // 401 for the API; the pages sign the directory cookie out (AccessRefusalResultHandler).
-            context.Fail(new AccessRefusal(this, Grains.Abstractions.DomainError.Forbidden, "This directory account was revoked."));
+            context.Fail(new AccessRefusal(this, DomainError.Forbidden, "This directory account was revoked."));
         }
     }
 }

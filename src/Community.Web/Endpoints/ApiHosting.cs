@@ -46,6 +46,9 @@ public static class ApiHosting
         api.MapMembershipEndpoints();
         api.MapBoardEndpoints();
         api.MapCardEndpoints();
+        api.MapListingEndpoints();
+        api.MapModerationEndpoints();
+        api.MapDirectoryAccountEndpoints();
         api.MapDirectoryEndpoints();
         return endpoints;
     }

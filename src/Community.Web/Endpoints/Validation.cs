@@ -24,6 +24,9 @@ internal sealed class Validation
         return this;
     }
 
+    /// <summary>The faults so far, by field (the pages show them beside their inputs).</summary>
+    public IReadOnlyDictionary<string, List<string>> Errors => _errors;
+
     public Validation Required(string field, object? value) => Check(value is not null, field, "Required.");
 
     /// <summary>Text within the length limits; required text must also hold more than white space.</summary>

@@ -18,6 +18,12 @@ public sealed class MeetingModel(IGrainFactory grains) : PageModel
     /// <summary>A member's own topics across the boards; empty for visitors.</summary>
     public IReadOnlyList<MyDayTopic> MyDay { get; private set; } = [];
 
+    /// <summary>The public listing, only when a moderator approved it: then the page is the event's public description.</summary>
+    public ListingView? Listing { get; private set; }
+
+    /// <summary>The schema.org Event of an approved listing (<see cref="EventJsonLd"/>); null otherwise.</summary>
+    public string? JsonLd { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string meetingId)
     {
         if (await MeetingPages.FindMeetingAsync(grains, meetingId) is not { } meeting)
@@ -26,6 +32,12 @@ public sealed class MeetingModel(IGrainFactory grains) : PageModel
         }
 
         Meeting = meeting;
+        if (await grains.GetGrain<IListingGrain>(meetingId).Get() is { Review: ListingReview.Approved } listing)
+        {
+            Listing = listing;
+            JsonLd = EventJsonLd.For(meeting, listing, $"{Request.Scheme}://{Request.Host}/m/{Uri.EscapeDataString(meetingId)}");
+        }
+
         Member = MeetingMember.From(User);
         Role = Member?.RoleIn(meetingId);
         if (Role is not null)

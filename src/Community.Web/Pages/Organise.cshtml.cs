@@ -68,6 +68,8 @@ public sealed partial class OrganiseModel(IGrainFactory grains, IStringLocalizer
 
         Meeting = meeting;
         Details ??= MeetingDetailsForm.From(meeting);
+        Listing = await grains.Listing(meetingId).Get();
+        ListingFields ??= ListingForm.From(Listing.Details);
         JoinLink = JoinLinks.For(Request, meeting.JoinCode);
         return Page();
     }

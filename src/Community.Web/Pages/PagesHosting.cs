@@ -28,6 +28,8 @@ public static class PagesHosting
             options.Conventions.AuthorizePage("/SummaryDesk", MeetingRoleRequirement.PolicyName(Role.Organiser));
             options.Conventions.AuthorizePage("/Invites", MeetingRoleRequirement.PolicyName(Role.Organiser));
             options.Conventions.AuthorizePage("/People", MeetingRoleRequirement.PolicyName(Role.Facilitator));
+            options.Conventions.AddPageApplicationModelConvention("/Moderate", page =>
+                page.EndpointMetadata.Add(DirectoryRoleEndpointExtensions.DirectoryPolicy(DirectoryRole.Moderator, DirectoryRole.CampaignOwner)));
             options.Conventions.AddPageApplicationModelConvention("/New", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.MeetingCreation)));
         }).AddViewLocalization();
         // A member of another meeting (or a participant at the organiser's door) is told why, not sent to a 404.
