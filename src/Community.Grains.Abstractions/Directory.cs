@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using Orleans.Concurrency;
 
 namespace Community.Grains.Abstractions;
@@ -160,6 +161,10 @@ public interface IListingGrain : IGrainWithStringKey
 
     /// <summary>The meeting grain tells its listing after each change of the meeting's details or state.</summary>
     Task MeetingChanged(MeetingView meeting);
+
+    /// <summary>What the directory shows of this listing while it is approved (a feed of one meeting); null otherwise.</summary>
+    [ReadOnly]
+    Task<DirectoryEntry?> PublicEntry();
 }
 
 /// <summary>What the directory holds of one approved listing: everything a list, map, feed or export shows.</summary>
@@ -315,6 +320,18 @@ public sealed record CampaignView(
     [property: Id(1)] CampaignDetails Details,
     [property: Id(2)] IReadOnlyList<string> OwnerIds,
     [property: Id(3)] DateTimeOffset CreatedAt);
+
+/// <summary>The limits of a campaign's details, checked at the edge and kept by the campaign grain.</summary>
+public static partial class CampaignLimits
+{
+    public const int MaxTitleLength = 120;
+    public const int MaxDescriptionLength = 5_000;
+    public const int MaxCountries = 250;
+
+    /// <summary>A campaign's slug: its URL (/c/{slug}) and grain key.</summary>
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,58}[a-z0-9]$")]
+    public static partial Regex SlugPattern();
+}
 
 /// <summary>
 /// A campaign, keyed by its slug (3-60 of a-z, 0-9 and '-'): its details, its owners and the rule that meetings join

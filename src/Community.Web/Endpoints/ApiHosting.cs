@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Community.Web.Feeds;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Community.Web.Endpoints;
@@ -45,6 +46,8 @@ public static class ApiHosting
         api.MapMembershipEndpoints();
         api.MapBoardEndpoints();
         api.MapCardEndpoints();
+        api.MapCampaignEndpoints();
+        api.MapFeedEndpoints();
         return endpoints;
     }
 }

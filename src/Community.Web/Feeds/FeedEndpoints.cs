@@ -1,0 +1,44 @@
+using Community.Grains.Abstractions;
+using Community.Web.Endpoints;
+
+namespace Community.Web.Feeds;
+
+/// <summary>
+/// The public calendar feeds (docs/campaigns.md): one listed meeting, a campaign's activities, and any directory
+/// query. Only approved listings are ever in a feed; cancelled ones stay, marked cancelled.
+/// </summary>
+public static class FeedEndpoints
+{
+    /// <summary>The most events one feed holds, soonest first.</summary>
+    public const int MaxEvents = 2_000;
+
+    public static IEndpointRouteBuilder MapFeedEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var feeds = endpoints.MapGroup("").WithTags("Feeds");
+        feeds.MapGet("/m/{meetingId}.ics", MeetingAsync)
+            .WithName("MeetingCalendar").WithSummary("A listed meeting as iCalendar (404 unless it is approved for the directory)")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        feeds.MapGet("/c/{slug}.ics", CampaignAsync)
+            .WithName("CampaignCalendar").WithSummary("A campaign's listed activities as iCalendar")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        return endpoints;
+    }
+
+    public static Uri Site(HttpRequest request) => new($"{request.Scheme}://{request.Host}");
+
+    private static async Task<IResult> MeetingAsync(string meetingId, IGrainFactory grains, HttpContext context)
+    {
+        var entry = await grains.GetGrain<IListingGrain>(meetingId).PublicEntry()
+            ?? throw new DomainException(DomainError.NotFound, $"Meeting {meetingId} is not listed.", "meetingId");
+        return ListingCalendar.Result([entry], Site(context.Request), entry.Title);
+    }
+
+    private static async Task<IResult> CampaignAsync(string slug, IGrainFactory grains, HttpContext context)
+    {
+        var campaign = await grains.GetGrain<ICampaignGrain>(slug).Get();
+        var entries = await grains.GetGrain<IDirectoryGrain>(0).Entries(new DirectoryQuery { Campaign = slug }, MaxEvents);
+        return ListingCalendar.Result(entries, Site(context.Request), campaign.Details.Title);
+    }
+}
