@@ -82,6 +82,13 @@ public sealed record ParticipantFigures
     [Id(2)] public ImmutableSortedDictionary<string, int> ByGender { get; init; } = ImmutableSortedDictionary<string, int>.Empty;
 }
 
+/// <summary>The breakdowns campaigns ask for: the only keys <see cref="ParticipantFigures"/> takes, in the order forms show them.</summary>
+public static class FigureKeys
+{
+    public static readonly ImmutableArray<string> AgeBands = ["under-12", "12-18", "19-25", "26-64", "65-plus"];
+    public static readonly ImmutableArray<string> Genders = ["female", "male", "other", "undisclosed"];
+}
+
 /// <summary>One entry of a listing's audit trail: a review decision or a change of its figures, who and when.</summary>
 [Immutable, GenerateSerializer]
 public sealed record ListingAuditEntry(

@@ -48,6 +48,7 @@ public static class ApiHosting
         api.MapCardEndpoints();
         api.MapCampaignEndpoints();
         api.MapFeedEndpoints();
+        api.MapFiguresEndpoints();
         return endpoints;
     }
 }

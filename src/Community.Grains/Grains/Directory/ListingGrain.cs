@@ -114,10 +114,11 @@ internal sealed class ListingGrain(
 
     public async Task<ListingView> ReportFigures(Actor organiser, ParticipantFigures figures)
     {
-        await MeetingFor(organiser);
+        var meeting = await MeetingFor(organiser);
         var validated = ListingRules.Validate(figures);
         var entry = new ListingAuditEntry(DateTimeOffset.UtcNow, organiser.ParticipantId, organiser.DisplayName, "figures", null) { Figures = validated };
-        await Publish(Audited(listing.State with { Figures = validated }, entry), campaignBefore: null);
+        // A meeting never changed since it was created has not told its listing yet: Publish needs it.
+        await Publish(Audited(listing.State with { Meeting = meeting, Figures = validated }, entry), campaignBefore: null);
         return View();
     }
 
