@@ -103,20 +103,22 @@ public static partial class CampaignEndpoints
 
         var grain = Campaign(grains, slug);
         var current = (await grain.Get()).Details;
-        var updated = await grain.Update(owner.AccountId, current with
-        {
-            Title = request.Title ?? current.Title,
-            Description = request.Description ?? current.Description,
-            StartsOn = request.StartsOn ?? current.StartsOn,
-            EndsOn = request.EndsOn ?? current.EndsOn,
-            RegistrationDeadline = deadline ?? current.RegistrationDeadline,
-            Countries = request.Countries ?? current.Countries,
-        });
-        return TypedResults.Ok(updated);
+        return TypedResults.Ok(await grain.Update(owner.AccountId, Apply(current, request, deadline)));
     }
 
+    /// <summary>An edit: what the request gives replaces what the campaign holds, the rest stays.</summary>
+    internal static CampaignDetails Apply(CampaignDetails current, CampaignRequest request, DateTimeOffset? deadline) => current with
+    {
+        Title = request.Title ?? current.Title,
+        Description = request.Description ?? current.Description,
+        StartsOn = request.StartsOn ?? current.StartsOn,
+        EndsOn = request.EndsOn ?? current.EndsOn,
+        RegistrationDeadline = deadline ?? current.RegistrationDeadline,
+        Countries = request.Countries ?? current.Countries,
+    };
+
     /// <summary>The checks create and edit share; returns the deadline when it was given and valid.</summary>
-    private static DateTimeOffset? Validate(Validation validation, CampaignRequest request, bool titleRequired)
+    internal static DateTimeOffset? Validate(Validation validation, CampaignRequest request, bool titleRequired)
     {
         validation
             .Text("title", request.Title, CampaignLimits.MaxTitleLength, required: titleRequired)
