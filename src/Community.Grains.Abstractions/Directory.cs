@@ -404,3 +404,19 @@ public static class ModerationQueues
 
     public static string ForCampaign(string slug) => $"campaign/{slug}";
 }
+
+/// <summary>
+/// The meetings one browser saved from the directory ("Add to my calendar"), keyed by a hash of its device id:
+/// what its private feed (/feeds/{token}.ics) lists, as far as they are still approved listings.
+/// </summary>
+public interface ISavedMeetingsGrain : IGrainWithStringKey
+{
+    /// <summary>Saving one already saved changes nothing; Conflict beyond the limit.</summary>
+    Task Save(string meetingId);
+
+    Task Remove(string meetingId);
+
+    /// <summary>Oldest saved first.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<string>> List();
+}

@@ -31,6 +31,7 @@ public static class ApiHosting
                 Problems.UseStableTypes(context);
             };
         });
+        builder.Services.AddSingleton<PersonalFeed>();
         builder.AddCommunityRateLimits();
         return builder;
     }

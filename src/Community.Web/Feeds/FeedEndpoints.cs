@@ -23,6 +23,10 @@ public static class FeedEndpoints
             .WithName("CampaignCalendar").WithSummary("A campaign's listed activities as iCalendar")
             .Produces<string>(StatusCodes.Status200OK, "text/calendar")
             .ProducesProblems(StatusCodes.Status404NotFound);
+        feeds.MapGet("/feeds/{token}.ics", PersonalAsync)
+            .WithName("PersonalCalendar").WithSummary("A browser's saved meetings as iCalendar, behind the private token its /my page shows")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return endpoints;
     }
 
@@ -40,5 +44,11 @@ public static class FeedEndpoints
         var campaign = await grains.GetGrain<ICampaignGrain>(slug).Get();
         var entries = await grains.GetGrain<IDirectoryGrain>(0).Entries(new DirectoryQuery { Campaign = slug }, MaxEvents);
         return ListingCalendar.Result(entries, Site(context.Request), campaign.Details.Title);
+    }
+
+    private static async Task<IResult> PersonalAsync(string token, PersonalFeed feed, HttpContext context)
+    {
+        var deviceId = feed.DeviceOf(token) ?? throw new DomainException(DomainError.NotFound, "No such feed.", "token");
+        return ListingCalendar.Result(await feed.EntriesAsync(deviceId), Site(context.Request), "My meetings");
     }
 }
