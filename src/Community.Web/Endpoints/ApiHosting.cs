@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Community.Web.Directory;
 using Community.Web.Feeds;
 using Microsoft.AspNetCore.Mvc;
 
@@ -47,6 +48,7 @@ public static class ApiHosting
         api.MapMembershipEndpoints();
         api.MapBoardEndpoints();
         api.MapCardEndpoints();
+        api.MapDirectoryEndpoints();
         api.MapCampaignEndpoints();
         api.MapFeedEndpoints();
         api.MapFiguresEndpoints();

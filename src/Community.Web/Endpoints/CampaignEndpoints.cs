@@ -82,6 +82,9 @@ public static partial class CampaignEndpoints
             Countries = request.Countries ?? [],
         });
         var owner = new DirectoryMember(ownerId, $"Owner of {created.Details.Title}", DirectoryRole.CampaignOwner, [], created.Slug);
+        // Registered like every directory account, so the owner's token can be checked and revoked.
+        await grains.GetGrain<IDirectoryAccountGrain>(ownerId).Create(
+            new DirectoryAccount(ownerId, owner.Name, DirectoryAccountRole.CampaignOwner, [], created.Slug, created.CreatedAt));
         return TypedResults.Created($"/api/campaigns/{created.Slug}", new CampaignCreatedResponse(created.Slug, tokens.Issue(owner), created));
     }
 

@@ -1,4 +1,5 @@
 using Community.Grains.Abstractions;
+using Community.Web.Directory;
 using Community.Web.Endpoints;
 
 namespace Community.Web.Feeds;
@@ -23,6 +24,10 @@ public static class FeedEndpoints
             .WithName("CampaignCalendar").WithSummary("A campaign's listed activities as iCalendar")
             .Produces<string>(StatusCodes.Status200OK, "text/calendar")
             .ProducesProblems(StatusCodes.Status404NotFound);
+        feeds.MapGet("/meetings.ics", DirectoryAsync)
+            .WithName("DirectoryCalendar").WithSummary("Any directory query as iCalendar: the same query string as /meetings (up to 2,000 events, soonest first)")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         feeds.MapGet("/feeds/{token}.ics", PersonalAsync)
             .WithName("PersonalCalendar").WithSummary("A browser's saved meetings as iCalendar, behind the private token its /my page shows")
             .Produces<string>(StatusCodes.Status200OK, "text/calendar")
@@ -44,6 +49,16 @@ public static class FeedEndpoints
         var campaign = await grains.GetGrain<ICampaignGrain>(slug).Get();
         var entries = await grains.GetGrain<IDirectoryGrain>(0).Entries(new DirectoryQuery { Campaign = slug }, MaxEvents);
         return ListingCalendar.Result(entries, Site(context.Request), campaign.Details.Title);
+    }
+
+    private static async Task<IResult> DirectoryAsync(HttpRequest request, IGrainFactory grains)
+    {
+        if (!DirectoryFilters.TryParse(request.Query, out var query, out var problems))
+        {
+            return Problems.Validation(problems);
+        }
+
+        return ListingCalendar.Result(await grains.GetGrain<IDirectoryGrain>(0).Entries(query, MaxEvents), Site(request), "Community directory");
     }
 
     private static async Task<IResult> PersonalAsync(string token, PersonalFeed feed, HttpContext context)

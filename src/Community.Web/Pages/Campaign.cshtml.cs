@@ -14,7 +14,7 @@ namespace Community.Web.Pages;
 /// how many per country, the figures reported after its events per year, its feed and its map. Its owner, signed in
 /// with the directory cookie, also gets the edit form.
 /// </summary>
-public sealed class CampaignModel(IGrainFactory grains) : PageModel
+public sealed class CampaignModel(IGrainFactory grains, Microsoft.Extensions.Options.IOptions<DirectoryPageOptions> map) : PageModel
 {
     public const int PageSize = 20;
 
@@ -68,6 +68,8 @@ public sealed class CampaignModel(IGrainFactory grains) : PageModel
     public int PageCount => Math.Max(1, (Activities.Total + PageSize - 1) / PageSize);
 
     public DirectoryQuery Query => new() { Campaign = Campaign.Slug };
+
+    public string MapConfigJson() => map.Value.MapConfigJson(Query);
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
@@ -138,10 +140,6 @@ public sealed class CampaignModel(IGrainFactory grains) : PageModel
         IsOwner = await OwnerAsync(campaign) is not null;
         return Page();
     }
-
-    /// <summary>A country's name in the page's language, e.g. "Bulgaria" or "България".</summary>
-    public static string CountryName(string code) =>
-        CountryCodes.IsValid(code) ? new RegionInfo(code).DisplayName : code;
 
     /// <summary>The signed-in directory account when it owns this campaign.</summary>
     private async Task<DirectoryMember?> OwnerAsync(CampaignView campaign)

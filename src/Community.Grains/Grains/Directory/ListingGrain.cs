@@ -114,11 +114,10 @@ internal sealed class ListingGrain(
 
     public async Task<ListingView> ReportFigures(Actor organiser, ParticipantFigures figures)
     {
-        var meeting = await MeetingFor(organiser);
+        await MeetingFor(organiser);
         var validated = ListingRules.Validate(figures);
         var entry = new ListingAuditEntry(DateTimeOffset.UtcNow, organiser.ParticipantId, organiser.DisplayName, "figures", null) { Figures = validated };
-        // A meeting never changed since it was created has not told its listing yet: Publish needs it.
-        await Publish(Audited(listing.State with { Meeting = meeting, Figures = validated }, entry), campaignBefore: null);
+        await Publish(Audited(listing.State with { Figures = validated }, entry), campaignBefore: null);
         return View();
     }
 
@@ -222,7 +221,13 @@ internal sealed class ListingGrain(
     private async Task<MeetingView> MeetingFor(Actor organiser)
     {
         Rules.Require(organiser.IsAtLeast(Role.Organiser), DomainError.Forbidden, "Only the meeting's organiser may change its listing.");
-        return listing.State.Meeting ?? await GrainFactory.GetGrain<IMeetingGrain>(MeetingId).Get();
+        if (listing.State.Meeting is null)
+        {
+            // Kept in memory like MeetingChanged does; the next store writes it with the listing.
+            listing.State = listing.State with { Meeting = await GrainFactory.GetGrain<IMeetingGrain>(MeetingId).Get() };
+        }
+
+        return listing.State.Meeting!;
     }
 
     private ListingView View()
