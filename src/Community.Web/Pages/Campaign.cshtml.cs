@@ -45,8 +45,8 @@ public sealed class CampaignModel(IGrainFactory grains, Microsoft.Extensions.Opt
     [BindProperty]
     public EditForm Edit { get; set; } = new();
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>From ?page= (read by hand: "page" is a route value Razor Pages keeps for itself).</summary>
+    public int PageNumber { get; private set; } = 1;
 
     [BindProperty(SupportsGet = true, Name = "saved")]
     public bool Saved { get; set; }
@@ -130,7 +130,7 @@ public sealed class CampaignModel(IGrainFactory grains, Microsoft.Extensions.Opt
     private async Task<IActionResult> ShowAsync(CampaignView campaign)
     {
         Campaign = campaign;
-        PageNumber = Math.Clamp(PageNumber, 1, 500);
+        PageNumber = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? Math.Clamp(number, 1, 500) : 1;
         var directory = grains.GetGrain<IDirectoryGrain>(0);
         var activities = directory.Search(Query, (PageNumber - 1) * PageSize, PageSize);
         var years = directory.Figures(Query);
