@@ -53,6 +53,7 @@ public sealed class CampaignPageTests(BoardSite site)
             await Screenshots.TakeAsync(page, DocsScreenshots, "campaign-laptop", 1280);
             Assert.Equal(0, await PageChecks.OverflowAsync(page));
         }, page);
-        Assert.True(errors.All(error => error.Contains("tile.openstreetmap.org", StringComparison.Ordinal)), string.Join("\n", errors));
+        // Map tiles come from the internet, which a test machine may not reach (the map then draws country outlines).
+        Assert.True(errors.All(error => error.Contains("net::ERR_NAME_NOT_RESOLVED", StringComparison.Ordinal)), string.Join("\n", errors));
     }
 }

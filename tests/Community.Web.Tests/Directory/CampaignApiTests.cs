@@ -165,6 +165,35 @@ public sealed class FiguresApiTests(WebFixture fixture)
         Assert.All(read.History, entry => Assert.Equal(meeting.OrganiserId, entry.ActorId));
     }
 
+    [Fact]
+    public async Task The_consoles_figures_form_reports_corrects_and_lists_the_changes_and_refuses_bad_counts()
+    {
+        var meeting = await fixture.App.CreateMeetingAsync();
+        using var organiser = fixture.App.CreateClient(meeting.OrganiserToken);
+        var console = $"/m/{meeting.MeetingId}/organise";
+        var post = $"/m/{meeting.MeetingId}/figures";
+
+        using var reported = await PageForms.PostAsync(organiser, console, post, new Dictionary<string, string>
+        {
+            ["participants"] = "30", ["byAgeBand.12-18"] = "25", ["byAgeBand.26-64"] = "", ["byGender.female"] = "14",
+        });
+        using var corrected = await PageForms.PostAsync(organiser, console, post, new Dictionary<string, string> { ["participants"] = "31", ["byAgeBand.12-18"] = "25" });
+        using var tooMany = await PageForms.PostAsync(organiser, console, post, new Dictionary<string, string> { ["participants"] = "5", ["byGender.male"] = "6" });
+        using var notANumber = await PageForms.PostAsync(organiser, console, post, new Dictionary<string, string> { ["participants"] = "many" });
+
+        Assert.Contains("Figures saved.", await reported.Content.ReadAsStringAsync());
+        var page = await corrected.Content.ReadAsStringAsync();
+        Assert.Contains("Organiser set 30 participants", page);
+        Assert.Contains("Organiser set 31 participants", page);
+        Assert.Contains("byGender: Adds up to more than participants.", await tooMany.Content.ReadAsStringAsync());
+        Assert.Contains("participants: a whole number.", await notANumber.Content.ReadAsStringAsync());
+        var figures = (await organiser.GetFromJsonAsync<FiguresResponse>($"/api/meetings/{meeting.MeetingId}/figures", CommunityWebApp.Json))!;
+        Assert.Equal(31, figures.Figures!.Participants);
+        Assert.Equal(25, figures.Figures.ByAgeBand["12-18"]);
+        Assert.Empty(figures.Figures.ByGender);
+        Assert.Equal(2, figures.History.Count);
+    }
+
     public static TheoryData<string, string> BadFigures => new()
     {
         { """{}""", "participants" },
