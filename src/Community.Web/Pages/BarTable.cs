@@ -6,6 +6,9 @@ namespace Community.Web.Pages;
 /// </summary>
 public sealed record BarTable(string Caption, string LabelHeading, IReadOnlyList<string> ValueHeadings, IReadOnlyList<BarTable.Row> Rows)
 {
+    /// <summary>"years" when the labels are years: a narrow first column leaves room for the numbers on a phone.</summary>
+    public string? Kind { get; init; }
+
     public sealed record Row(string Label, IReadOnlyList<long> Values);
 
     /// <summary>The bar's length for a value of a column, 0-100.</summary>
@@ -17,5 +20,8 @@ public sealed record BarTable(string Caption, string LabelHeading, IReadOnlyList
 
     public static BarTable Years(string caption, string yearHeading, string activities, string participants, IEnumerable<Grains.Abstractions.YearFigures> years) =>
         new(caption, yearHeading, [activities, participants],
-            years.OrderBy(year => year.Year).Select(year => new Row(year.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), [year.Activities, year.Participants])).ToList());
+            years.OrderBy(year => year.Year).Select(year => new Row(year.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), [year.Activities, year.Participants])).ToList())
+        {
+            Kind = "years",
+        };
 }
