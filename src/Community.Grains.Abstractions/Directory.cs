@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using Orleans.Concurrency;
 
 namespace Community.Grains.Abstractions;
@@ -81,6 +82,13 @@ public sealed record ParticipantFigures
     [Id(2)] public ImmutableSortedDictionary<string, int> ByGender { get; init; } = ImmutableSortedDictionary<string, int>.Empty;
 }
 
+/// <summary>The breakdowns campaigns ask for: the only keys <see cref="ParticipantFigures"/> takes, in the order forms show them.</summary>
+public static class FigureKeys
+{
+    public static readonly ImmutableArray<string> AgeBands = ["under-12", "12-18", "19-25", "26-64", "65-plus"];
+    public static readonly ImmutableArray<string> Genders = ["female", "male", "other", "undisclosed"];
+}
+
 /// <summary>One entry of a listing's audit trail: a review decision or a change of its figures, who and when.</summary>
 [Immutable, GenerateSerializer]
 public sealed record ListingAuditEntry(
@@ -160,6 +168,10 @@ public interface IListingGrain : IGrainWithStringKey
 
     /// <summary>The meeting grain tells its listing after each change of the meeting's details or state.</summary>
     Task MeetingChanged(MeetingView meeting);
+
+    /// <summary>What the directory shows of this listing while it is approved (a feed of one meeting); null otherwise.</summary>
+    [ReadOnly]
+    Task<DirectoryEntry?> PublicEntry();
 }
 
 /// <summary>What the directory holds of one approved listing: everything a list, map, feed or export shows.</summary>
@@ -351,6 +363,18 @@ public sealed record CampaignView(
     [property: Id(2)] IReadOnlyList<string> OwnerIds,
     [property: Id(3)] DateTimeOffset CreatedAt);
 
+/// <summary>The limits of a campaign's details, checked at the edge and kept by the campaign grain.</summary>
+public static partial class CampaignLimits
+{
+    public const int MaxTitleLength = 120;
+    public const int MaxDescriptionLength = 5_000;
+    public const int MaxCountries = 250;
+
+    /// <summary>A campaign's slug: its URL (/c/{slug}) and grain key.</summary>
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,58}[a-z0-9]$")]
+    public static partial Regex SlugPattern();
+}
+
 /// <summary>
 /// A campaign, keyed by its slug (3-60 of a-z, 0-9 and '-'): its details, its owners and the rule that meetings join
 /// it only before its registration deadline.
@@ -423,4 +447,20 @@ public static class DirectoryMap
 
     /// <summary>A cluster cell's side in Web Mercator pixels at its zoom (the world is 256·2^zoom pixels wide).</summary>
     public const int CellPixels = 64;
+}
+
+/// <summary>
+/// The meetings one browser saved from the directory ("Add to my calendar"), keyed by a hash of its device id:
+/// what its private feed (/feeds/{token}.ics) lists, as far as they are still approved listings.
+/// </summary>
+public interface ISavedMeetingsGrain : IGrainWithStringKey
+{
+    /// <summary>Saving one already saved changes nothing; Conflict beyond the limit.</summary>
+    Task Save(string meetingId);
+
+    Task Remove(string meetingId);
+
+    /// <summary>Oldest saved first.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<string>> List();
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Community.Web.Directory;
+using Community.Web.Feeds;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Community.Web.Endpoints;
@@ -31,6 +32,7 @@ public static class ApiHosting
                 Problems.UseStableTypes(context);
             };
         });
+        builder.Services.AddSingleton<PersonalFeed>();
         builder.AddCommunityRateLimits();
         return builder;
     }
@@ -50,6 +52,9 @@ public static class ApiHosting
         api.MapModerationEndpoints();
         api.MapDirectoryAccountEndpoints();
         api.MapDirectoryEndpoints();
+        api.MapCampaignEndpoints();
+        api.MapFeedEndpoints();
+        api.MapFiguresEndpoints();
         return endpoints;
     }
 }

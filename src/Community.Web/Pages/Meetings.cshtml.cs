@@ -55,13 +55,7 @@ public sealed class MeetingsModel(IGrainFactory grains, IOptions<DirectoryPageOp
 
     public string ExportLink(string format) => $"/api/directory/export.{format}" + DirectoryFilters.ToQueryString(Query);
 
-    public string MapConfigJson() => System.Text.Json.JsonSerializer.Serialize(new
-    {
-        points = "/api/directory/map" + DirectoryFilters.ToQueryString(Query),
-        tiles = Options.TileUrl,
-        attribution = Options.TileAttribution,
-        outlines = "/lib/world-atlas/countries-110m.json",
-    });
+    public string MapConfigJson() => Options.MapConfigJson(Query);
 
     /// <summary>
     /// The filters less often used sit in a disclosure, so a phone shows the words, the country and the dates, and
@@ -93,6 +87,15 @@ public sealed class DirectoryPageOptions
     public string TileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
     public string TileAttribution { get; set; } = "© OpenStreetMap contributors";
+
+    /// <summary>The map script's configuration (directory-map.js) for the entries of a query: the campaign page's map too.</summary>
+    public string MapConfigJson(DirectoryQuery query) => System.Text.Json.JsonSerializer.Serialize(new
+    {
+        points = "/api/directory/map" + DirectoryFilters.ToQueryString(query),
+        tiles = TileUrl,
+        attribution = TileAttribution,
+        outlines = "/lib/world-atlas/countries-110m.json",
+    });
 
     /// <summary>What the CSP must allow for the tiles: "https://tile.openstreetmap.org", "https://*.tile.example.org".</summary>
     public string? TileSource()

@@ -27,6 +27,7 @@ public static class PagesHosting
             options.Conventions.AuthorizePage("/Topic", MeetingRoleRequirement.PolicyName(Role.Participant));
             options.Conventions.AuthorizePage("/SummaryDesk", MeetingRoleRequirement.PolicyName(Role.Organiser));
             options.Conventions.AuthorizePage("/Invites", MeetingRoleRequirement.PolicyName(Role.Organiser));
+            options.Conventions.AuthorizePage("/Figures", MeetingRoleRequirement.PolicyName(Role.Organiser));
             options.Conventions.AuthorizePage("/People", MeetingRoleRequirement.PolicyName(Role.Facilitator));
             options.Conventions.AddPageApplicationModelConvention("/Moderate", page =>
                 page.EndpointMetadata.Add(DirectoryRoleEndpointExtensions.DirectoryPolicy(DirectoryRole.Moderator, DirectoryRole.CampaignOwner)));

@@ -145,6 +145,9 @@ internal sealed class ListingGrain(
         await Publish(next, campaignBefore: null, countryBefore: before?.Details.Country);
     }
 
+    public Task<DirectoryEntry?> PublicEntry() => Task.FromResult(
+        listing.State is { Review: ListingReview.Approved, Meeting: { } meeting } ? ListingRules.Entry(meeting, listing.State, DateTimeOffset.UtcNow) : null);
+
     private async Task<ListingView> Decide(Moderator moderator, ListingReview review, string action, string? reason)
     {
         var meeting = listing.State.Meeting;
