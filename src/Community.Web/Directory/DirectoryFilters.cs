@@ -69,7 +69,7 @@ public static partial class DirectoryFilters
         }
 
         var campaign = Value(values, Campaign)?.ToLowerInvariant();
-        if (campaign is not null && !SlugPattern().IsMatch(campaign))
+        if (campaign is not null && !CampaignLimits.SlugPattern().IsMatch(campaign))
         {
             Fault(Campaign, "A campaign's slug: 3 to 60 of a-z, 0-9 and '-'.");
         }
@@ -217,8 +217,6 @@ public static partial class DirectoryFilters
         return null;
     }
 
-    [GeneratedRegex("^[a-z0-9-]{3,60}$")]
-    private static partial Regex SlugPattern();
 
     [GeneratedRegex("^[a-z]{2,3}(-[a-z0-9]{2,8})*$")]
     private static partial Regex LanguagePattern();

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using Community.Content;
 using Community.Grains.Abstractions;
 
@@ -9,14 +8,11 @@ namespace Community.Grains.Grains.Directory;
 /// What a listing must hold: the value rules of its details and figures (each naming the field at fault as the
 /// JSON body spells it), what must be known before it can be submitted, and the directory entry it becomes.
 /// </summary>
-internal static partial class ListingRules
+internal static class ListingRules
 {
     public const int MaxAge = 120;
     public const int MaxCapacity = 1_000_000;
     public const int MaxReasonLength = 500;
-
-    public static readonly ImmutableArray<string> AgeBands = ["under-12", "12-18", "19-25", "26-64", "65-plus"];
-    public static readonly ImmutableArray<string> Genders = ["female", "male", "other", "undisclosed"];
 
     public static ListingDetails Validate(ListingDetails details)
     {
@@ -37,7 +33,7 @@ internal static partial class ListingRules
         Rules.Require(image is null || (Uri.TryCreate(image, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps), DomainError.Invalid,
             "imageUrl must be an absolute https link.", "imageUrl");
         var campaign = string.IsNullOrWhiteSpace(details.CampaignSlug) ? null : details.CampaignSlug.Trim();
-        Rules.Require(campaign is null || CampaignSlugPattern().IsMatch(campaign), DomainError.Invalid,
+        Rules.Require(campaign is null || CampaignLimits.SlugPattern().IsMatch(campaign), DomainError.Invalid,
             "campaign must be a campaign's slug: 3-60 of a-z, 0-9 and '-'.", "campaign");
         return details with
         {
@@ -46,10 +42,6 @@ internal static partial class ListingRules
             OrganiserName = Rules.OptionalText(details.OrganiserName, "organiserName", 120),
         };
     }
-
-    /// <summary>A campaign's slug: its URL (/c/{slug}) and grain key.</summary>
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,58}[a-z0-9]$")]
-    public static partial Regex CampaignSlugPattern();
 
     /// <summary>What must be known before moderators see a listing: when, where, and how to get there.</summary>
     public static void RequireComplete(MeetingDetails meeting, ListingDetails listing)
@@ -66,8 +58,8 @@ internal static partial class ListingRules
     public static ParticipantFigures Validate(ParticipantFigures figures)
     {
         Rules.Require(figures.Participants is >= 0 and <= MaxCapacity, DomainError.Invalid, $"participants must be 0 to {MaxCapacity:N0}.", "participants");
-        Breakdown(figures.ByAgeBand, AgeBands, figures.Participants, "byAgeBand");
-        Breakdown(figures.ByGender, Genders, figures.Participants, "byGender");
+        Breakdown(figures.ByAgeBand, FigureKeys.AgeBands, figures.Participants, "byAgeBand");
+        Breakdown(figures.ByGender, FigureKeys.Genders, figures.Participants, "byGender");
         return figures;
     }
 
