@@ -1,0 +1,110 @@
+using Community.Grains.Abstractions;
+
+namespace Community.Grains.Grains;
+
+[GenerateSerializer]
+internal sealed record ImportReferenceRecord
+{
+    /// <summary>The organisation's own id for the row, as it was first imported (the key holds only its hash).</summary>
+    [Id(0)] public string SourceRef { get; init; } = "";
+    /// <summary>Empty until the first import created the meeting.</summary>
+    [Id(1)] public string MeetingId { get; init; } = "";
+    /// <summary>The meeting's organiser, in whose name later imports edit it.</summary>
+    [Id(2)] public string OrganiserId { get; init; } = "";
+    /// <summary>
+    /// <see cref="ImportedActivity.Fingerprint"/> of the row last applied in full; empty while its listing is not
+    /// yet set, so the next import of the row finishes the job.
+    /// </summary>
+    [Id(3)] public string Fingerprint { get; init; } = "";
+    [Id(4)] public DateTimeOffset UpdatedAt { get; init; }
+}
+
+/// <summary>
+/// One source reference of one account and the meeting its rows made: the first import creates the meeting and
+/// claims the reference, so importing the same file again creates nothing new (as <see cref="CodeGrain"/> claims a code).
+/// </summary>
+internal sealed class ImportReferenceGrain(
+    [PersistentState(ImportReferenceGrain.StateName)] IPersistentState<ImportReferenceRecord> reference) : Grain, IImportReferenceGrain
+{
+    /// <summary>Part of the blob name: never rename.</summary>
+    public const string StateName = "import-reference";
+
+    public Task<ImportOutcome> Plan(ImportedActivity activity) => Task.FromResult(Outcome(activity.Fingerprint()));
+
+    public async Task<ImportApplied> Apply(string sourceRef, string newMeetingId, ImportedActivity activity)
+    {
+        var fingerprint = activity.Fingerprint();
+        var outcome = Outcome(fingerprint);
+        if (outcome == ImportOutcome.Unchanged)
+        {
+            return new ImportApplied(outcome, reference.State.MeetingId, null, null, null);
+        }
+
+        var campaign = activity.Listing.CampaignSlug;
+        if (campaign is not null)
+        {
+            // Refused before anything exists, so a late row leaves no meeting behind.
+            await GrainFactory.GetGrain<ICampaignGrain>(campaign).CheckEnrolment(reference.State.MeetingId is { Length: > 0 } known ? known : newMeetingId, activity.Meeting.Country);
+        }
+
+        string? organiserId = null;
+        if (outcome == ImportOutcome.Create)
+        {
+            var created = await GrainFactory.GetGrain<IMeetingGrain>(newMeetingId).Create(activity.Meeting);
+            organiserId = created.OrganiserId;
+            await reference.Store(new ImportReferenceRecord
+            {
+                SourceRef = sourceRef,
+                MeetingId = newMeetingId,
+                OrganiserId = created.OrganiserId,
+                UpdatedAt = DateTimeOffset.UtcNow,
+            });
+        }
+        else
+        {
+            await Meeting.Update(Organiser, Patch(activity.Meeting));
+        }
+
+        try
+        {
+            var listing = GrainFactory.GetGrain<IListingGrain>(reference.State.MeetingId);
+            var view = await listing.Update(Organiser, activity.Listing);
+            if (view.Review is ListingReview.Private or ListingReview.Rejected)
+            {
+                await listing.Submit(Organiser);
+            }
+        }
+        catch (DomainException refusal)
+        {
+            return new ImportApplied(ImportOutcome.Failed, reference.State.MeetingId, organiserId, refusal.Field, refusal.Message);
+        }
+
+        await reference.Store(reference.State with { Fingerprint = fingerprint, UpdatedAt = DateTimeOffset.UtcNow });
+        return new ImportApplied(outcome, reference.State.MeetingId, organiserId, null, null);
+    }
+
+    private ImportOutcome Outcome(string fingerprint) =>
+        reference.State.MeetingId.Length == 0 ? ImportOutcome.Create
+        : reference.State.Fingerprint == fingerprint ? ImportOutcome.Unchanged
+        : ImportOutcome.Update;
+
+    private IMeetingGrain Meeting => GrainFactory.GetGrain<IMeetingGrain>(reference.State.MeetingId);
+
+    private Actor Organiser => new(reference.State.OrganiserId, "Organiser", Role.Organiser);
+
+    /// <summary>Every member set, so what the row left out is cleared ("" clears an optional text).</summary>
+    private static MeetingPatch Patch(MeetingDetails details) => new()
+    {
+        Title = details.Title,
+        Description = details.Description,
+        StartsAt = details.StartsAt,
+        EndsAt = details.EndsAt,
+        TimeZone = details.TimeZone,
+        VenueName = details.VenueName ?? "",
+        City = details.City ?? "",
+        Country = details.Country ?? "",
+        OnlineLink = details.OnlineLink ?? "",
+        Tags = details.Tags,
+        Languages = details.Languages,
+    };
+}
