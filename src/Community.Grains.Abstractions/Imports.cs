@@ -36,10 +36,11 @@ public sealed record ImportedActivity(
         Convert.ToHexStringLower(SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(this)));
 }
 
-/// <summary>What <see cref="IImportReferenceGrain.Apply"/> did.</summary>
+/// <summary>What <see cref="IImportReferenceGrain.Apply"/> did, or what <see cref="IImportReferenceGrain.Plan"/> says it would do.</summary>
 [Immutable, GenerateSerializer]
-public sealed record ImportApplied(
+public sealed record ImportResult(
     [property: Id(0)] ImportOutcome Outcome,
+    /// <summary>Empty when no meeting exists yet (a planned Create).</summary>
     [property: Id(1)] string MeetingId,
     /// <summary>The organiser the meeting grain minted, on <see cref="ImportOutcome.Create"/> only (the web issues its token once).</summary>
     [property: Id(2)] string? OrganiserId,
@@ -58,9 +59,9 @@ public sealed record ImportApplied(
 /// </summary>
 public interface IImportReferenceGrain : IGrainWithStringKey
 {
-    /// <summary>What <see cref="Apply"/> would do with this row now (Create, Unchanged or Update); writes nothing.</summary>
+    /// <summary>What <see cref="Apply"/> would do with this row now (Create, Unchanged or Update, with the meeting it made); writes nothing.</summary>
     [ReadOnly]
-    Task<ImportOutcome> Plan(ImportedActivity activity);
+    Task<ImportResult> Plan(ImportedActivity activity);
 
     /// <summary>
     /// Creates the meeting (as <paramref name="newMeetingId"/>, used only then), sets its listing and submits it to
@@ -68,7 +69,7 @@ public interface IImportReferenceGrain : IGrainWithStringKey
     /// private or rejected); or nothing if the row is unchanged. A campaign's refusal (deadline, countries) is
     /// thrown before anything is created.
     /// </summary>
-    Task<ImportApplied> Apply(string sourceRef, string newMeetingId, ImportedActivity activity);
+    Task<ImportResult> Apply(string sourceRef, string newMeetingId, ImportedActivity activity);
 }
 
 public static class ImportReferences

@@ -29,15 +29,16 @@ internal sealed class ImportReferenceGrain(
     /// <summary>Part of the blob name: never rename.</summary>
     public const string StateName = "import-reference";
 
-    public Task<ImportOutcome> Plan(ImportedActivity activity) => Task.FromResult(Outcome(activity.Fingerprint()));
+    public Task<ImportResult> Plan(ImportedActivity activity) =>
+        Task.FromResult(new ImportResult(Outcome(activity.Fingerprint()), reference.State.MeetingId, null, null, null));
 
-    public async Task<ImportApplied> Apply(string sourceRef, string newMeetingId, ImportedActivity activity)
+    public async Task<ImportResult> Apply(string sourceRef, string newMeetingId, ImportedActivity activity)
     {
         var fingerprint = activity.Fingerprint();
         var outcome = Outcome(fingerprint);
         if (outcome == ImportOutcome.Unchanged)
         {
-            return new ImportApplied(outcome, reference.State.MeetingId, null, null, null);
+            return new ImportResult(outcome, reference.State.MeetingId, null, null, null);
         }
 
         var campaign = activity.Listing.CampaignSlug;
@@ -76,11 +77,11 @@ internal sealed class ImportReferenceGrain(
         }
         catch (DomainException refusal)
         {
-            return new ImportApplied(ImportOutcome.Failed, reference.State.MeetingId, organiserId, refusal.Field, refusal.Message);
+            return new ImportResult(ImportOutcome.Failed, reference.State.MeetingId, organiserId, refusal.Field, refusal.Message);
         }
 
         await reference.Store(reference.State with { Fingerprint = fingerprint, UpdatedAt = DateTimeOffset.UtcNow });
-        return new ImportApplied(outcome, reference.State.MeetingId, organiserId, null, null);
+        return new ImportResult(outcome, reference.State.MeetingId, organiserId, null, null);
     }
 
     private ImportOutcome Outcome(string fingerprint) =>

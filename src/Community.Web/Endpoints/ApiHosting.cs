@@ -31,6 +31,7 @@ public static class ApiHosting
             };
         });
         builder.AddCommunityRateLimits();
+        builder.Services.AddSingleton<ActivityImporter>();
         return builder;
     }
 
@@ -45,6 +46,7 @@ public static class ApiHosting
         api.MapMembershipEndpoints();
         api.MapBoardEndpoints();
         api.MapCardEndpoints();
+        api.MapImportEndpoints();
         return endpoints;
     }
 }
