@@ -74,6 +74,8 @@ internal sealed class MeetingGrain(
         var state = patch.State ?? meeting.State.State;
         Rules.Require(Enum.IsDefined(state), DomainError.Invalid, "state must be draft, live or closed.", "state");
         await Save(meeting.State with { Details = details, State = state });
+        // The listing keeps the directory's copy (and its calendar SEQUENCE) in step with the meeting.
+        await GrainFactory.GetGrain<IListingGrain>(MeetingId).MeetingChanged(View());
         return View();
     }
 
