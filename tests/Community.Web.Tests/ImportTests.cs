@@ -79,6 +79,19 @@ public sealed class ImportTests(WebFixture fixture)
     }
 
     [Fact]
+    public async Task The_example_files_are_valid_and_say_the_same()
+    {
+        var examples = Path.Combine(RepositoryRoot.Path, "docs", "examples");
+        var client = ClientFor(NewAccount());
+
+        var fromCsv = await ImportAsync(client, await File.ReadAllTextAsync(Path.Combine(examples, "activities.csv")), "text/csv", dryRun: true);
+        var fromJson = await ImportAsync(client, await File.ReadAllTextAsync(Path.Combine(examples, "activities.json")), "application/json", dryRun: true);
+
+        Assert.Equal(new ImportCounts(4, 0, 0, 0, 0), fromCsv.Counts);
+        Assert.Equal(JsonSerializer.Serialize(fromCsv.Rows), JsonSerializer.Serialize(fromJson.Rows));
+    }
+
+    [Fact]
     public async Task Missing_fields_a_reused_source_reference_and_an_unknown_field_are_the_rows_problems()
     {
         var online = Row("online");
