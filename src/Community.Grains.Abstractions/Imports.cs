@@ -59,15 +59,18 @@ public sealed record ImportResult(
 /// </summary>
 public interface IImportReferenceGrain : IGrainWithStringKey
 {
-    /// <summary>What <see cref="Apply"/> would do with this row now (Create, Unchanged or Update, with the meeting it made); writes nothing.</summary>
+    /// <summary>
+    /// What <see cref="Apply"/> would do with this row now (Create, Unchanged or Update, with the meeting it made), or
+    /// Failed with the campaign's refusal; writes nothing.
+    /// </summary>
     [ReadOnly]
     Task<ImportResult> Plan(ImportedActivity activity);
 
     /// <summary>
     /// Creates the meeting (as <paramref name="newMeetingId"/>, used only then), sets its listing and submits it to
     /// moderation; or updates the meeting and listing this reference made (submitting again a listing that is
-    /// private or rejected); or nothing if the row is unchanged. A campaign's refusal (deadline, countries) is
-    /// thrown before anything is created.
+    /// private or rejected); or nothing if the row is unchanged. A campaign the row joins (new, or another than
+    /// before) is asked first: its refusal (deadline, countries, unknown) is Failed, with nothing written.
     /// </summary>
     Task<ImportResult> Apply(string sourceRef, string newMeetingId, ImportedActivity activity);
 }

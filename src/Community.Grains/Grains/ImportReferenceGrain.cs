@@ -17,6 +17,8 @@ internal sealed record ImportReferenceRecord
     /// </summary>
     [Id(3)] public string Fingerprint { get; init; } = "";
     [Id(4)] public DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>The campaign the row last joined: a row that keeps it is not asked about the deadline again.</summary>
+    [Id(5)] public string? CampaignSlug { get; init; }
 }
 
 /// <summary>
@@ -29,8 +31,13 @@ internal sealed class ImportReferenceGrain(
     /// <summary>Part of the blob name: never rename.</summary>
     public const string StateName = "import-reference";
 
-    public Task<ImportResult> Plan(ImportedActivity activity) =>
-        Task.FromResult(new ImportResult(Outcome(activity.Fingerprint()), reference.State.MeetingId, null, null, null));
+    public async Task<ImportResult> Plan(ImportedActivity activity)
+    {
+        var outcome = Outcome(activity.Fingerprint());
+        return outcome != ImportOutcome.Unchanged && await CampaignRefusal(activity) is { } refusal
+            ? Refused(refusal, null)
+            : new ImportResult(outcome, reference.State.MeetingId, null, null, null);
+    }
 
     public async Task<ImportResult> Apply(string sourceRef, string newMeetingId, ImportedActivity activity)
     {
@@ -41,11 +48,10 @@ internal sealed class ImportReferenceGrain(
             return new ImportResult(outcome, reference.State.MeetingId, null, null, null);
         }
 
-        var campaign = activity.Listing.CampaignSlug;
-        if (campaign is not null)
+        // Asked before anything is written, so a late row leaves no meeting behind.
+        if (await CampaignRefusal(activity) is { } late)
         {
-            // Refused before anything exists, so a late row leaves no meeting behind.
-            await GrainFactory.GetGrain<ICampaignGrain>(campaign).CheckEnrolment(reference.State.MeetingId is { Length: > 0 } known ? known : newMeetingId, activity.Meeting.Country);
+            return Refused(late, null);
         }
 
         string? organiserId = null;
@@ -77,12 +83,38 @@ internal sealed class ImportReferenceGrain(
         }
         catch (DomainException refusal)
         {
-            return new ImportResult(ImportOutcome.Failed, reference.State.MeetingId, organiserId, refusal.Field, refusal.Message);
+            return Refused(refusal, organiserId);
         }
 
-        await reference.Store(reference.State with { Fingerprint = fingerprint, UpdatedAt = DateTimeOffset.UtcNow });
+        await reference.Store(reference.State with { Fingerprint = fingerprint, CampaignSlug = activity.Listing.CampaignSlug, UpdatedAt = DateTimeOffset.UtcNow });
         return new ImportResult(outcome, reference.State.MeetingId, organiserId, null, null);
     }
+
+    /// <summary>
+    /// As the listing grain asks it: a campaign the row joins (new, or another than before) must still take
+    /// registrations and the row's country; an activity that stays in its campaign may change after the deadline.
+    /// </summary>
+    private async Task<DomainException?> CampaignRefusal(ImportedActivity activity)
+    {
+        var campaign = activity.Listing.CampaignSlug;
+        if (campaign is null || (reference.State.MeetingId.Length > 0 && campaign == reference.State.CampaignSlug))
+        {
+            return null;
+        }
+
+        try
+        {
+            await GrainFactory.GetGrain<ICampaignGrain>(campaign).CheckEnrolment(reference.State.MeetingId, activity.Meeting.Country);
+            return null;
+        }
+        catch (DomainException refusal)
+        {
+            return refusal;
+        }
+    }
+
+    private ImportResult Refused(DomainException refusal, string? organiserId) =>
+        new(ImportOutcome.Failed, reference.State.MeetingId, organiserId, refusal.Field ?? "campaign", refusal.Message);
 
     private ImportOutcome Outcome(string fingerprint) =>
         reference.State.MeetingId.Length == 0 ? ImportOutcome.Create

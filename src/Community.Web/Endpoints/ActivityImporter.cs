@@ -21,10 +21,10 @@ public sealed record ImportCounts(int Create, int Unchanged, int Update, int Ski
 public sealed record ImportReport(bool DryRun, bool Atomic, ImportCounts Counts, IReadOnlyList<ImportRowReport> Rows);
 
 /// <summary>
-/// Runs an import for one directory account: checks every row, asks each campaign named whether it still takes
-/// registrations, then either reports what would happen (dry run: nothing is written) or applies the valid rows
-/// through their <see cref="IImportReferenceGrain"/>s. Rows with problems are skipped; with <c>atomic</c>, one row
-/// with problems means no row is applied.
+/// Runs an import for one directory account: checks every row, asks each row's <see cref="IImportReferenceGrain"/>
+/// what importing it would do (and the campaign it joins whether it still takes it), then either reports that (dry
+/// run: nothing is written) or applies the rows without problems through their references. Rows with problems are
+/// skipped; with <c>atomic</c>, one row with problems means no row is applied.
 /// </summary>
 public sealed class ActivityImporter(IGrainFactory grains, AccessTokens tokens)
 {
@@ -33,19 +33,22 @@ public sealed class ActivityImporter(IGrainFactory grains, AccessTokens tokens)
 
     public async Task<ImportReport> RunAsync(DirectoryMember account, IReadOnlyList<ImportRowText> rows, bool dryRun, bool atomic, CancellationToken cancellation)
     {
-        var checkedRows = await CheckCampaignsAsync(ImportValidation.CheckAll(rows, account));
+        var checkedRows = ImportValidation.CheckAll(rows, account);
+        var plans = new ImportResult?[checkedRows.Count];
+        await EachAsync(checkedRows, cancellation, async (row, index) =>
+            plans[index] = row.Activity is { } activity ? await Reference(account, row).Plan(activity) : null);
+
+        // A campaign that refuses a row is the row's problem, found before anything is written, as a field's is.
+        var refused = checkedRows.Select((row, index) => plans[index] is { Outcome: ImportOutcome.Failed } plan ? Problem(plan) : null).ToList();
+        var anyProblems = checkedRows.Any(row => row.Activity is null) || refused.Any(problem => problem is not null);
         var reports = new ImportRowReport[checkedRows.Count];
-        var refused = checkedRows.Any(row => row.Activity is null);
-        await Parallel.ForEachAsync(Enumerable.Range(0, checkedRows.Count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellation }, async (index, _) =>
+        await EachAsync(checkedRows, cancellation, async (row, index) => reports[index] = (plans[index], refused[index]) switch
         {
-            var row = checkedRows[index];
-            reports[index] = row switch
-            {
-                { Activity: null } => Report(row, ImportOutcome.Skipped, null, null, row.Problems),
-                _ when dryRun => await PlanAsync(account, row, row.Activity),
-                _ when atomic && refused => Report(row, ImportOutcome.Skipped, null, null, []),
-                _ => await ApplyAsync(account, row, row.Activity),
-            };
+            (null, _) => Report(row, ImportOutcome.Skipped, null, null, row.Problems),
+            (_, { } problem) => Report(row, ImportOutcome.Skipped, null, null, [problem]),
+            ({ } plan, _) when dryRun => Report(row, plan.Outcome, NullIfEmpty(plan.MeetingId), null, []),
+            _ when atomic && anyProblems => Report(row, ImportOutcome.Skipped, null, null, []),
+            _ => await ApplyAsync(account, row, row.Activity!),
         });
 
         var counts = new ImportCounts(
@@ -55,42 +58,9 @@ public sealed class ActivityImporter(IGrainFactory grains, AccessTokens tokens)
         int Count(ImportOutcome outcome) => reports.Count(report => report.Outcome == outcome);
     }
 
-    /// <summary>
-    /// Each campaign and country once: a campaign past its deadline, unknown, or not open to the row's country is
-    /// the row's problem, in a dry run too. (The reference grain asks again before it creates anything.)
-    /// </summary>
-    private async Task<IReadOnlyList<CheckedRow>> CheckCampaignsAsync(IReadOnlyList<CheckedRow> rows)
-    {
-        var enrolments = rows
-            .Where(row => row.Activity?.Listing.CampaignSlug is not null)
-            .Select(row => (Campaign: row.Activity!.Listing.CampaignSlug!, row.Activity.Meeting.Country))
-            .Distinct()
-            .ToList();
-        var refusals = new Dictionary<(string, string?), ImportProblem>();
-        foreach (var (campaign, country) in enrolments)
-        {
-            try
-            {
-                await grains.GetGrain<ICampaignGrain>(campaign).CheckEnrolment(MeetingJoining.NewId(), country);
-            }
-            catch (DomainException refusal)
-            {
-                refusals[(campaign, country)] = new ImportProblem("campaign", refusal.Message);
-            }
-        }
-
-        return refusals.Count == 0
-            ? rows
-            : rows.Select(row => row.Activity is { } activity && activity.Listing.CampaignSlug is { } slug && refusals.TryGetValue((slug, activity.Meeting.Country), out var problem)
-                ? row with { Activity = null, Problems = [problem] }
-                : row).ToList();
-    }
-
-    private async Task<ImportRowReport> PlanAsync(DirectoryMember account, CheckedRow row, ImportedActivity activity)
-    {
-        var planned = await Reference(account, row).Plan(activity);
-        return Report(row, planned.Outcome, NullIfEmpty(planned.MeetingId), null, []);
-    }
+    private static Task EachAsync(IReadOnlyList<CheckedRow> rows, CancellationToken cancellation, Func<CheckedRow, int, Task> action) =>
+        Parallel.ForEachAsync(Enumerable.Range(0, rows.Count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellation },
+            async (index, _) => await action(rows[index], index));
 
     private async Task<ImportRowReport> ApplyAsync(DirectoryMember account, CheckedRow row, ImportedActivity activity)
     {
@@ -101,14 +71,16 @@ public sealed class ActivityImporter(IGrainFactory grains, AccessTokens tokens)
             var token = applied.OrganiserId is { } organiserId
                 ? tokens.Issue(new MeetingMember(applied.MeetingId, organiserId, "Organiser", Role.Organiser, []))
                 : null;
-            var problems = applied.Refusal is { } refusal ? [new ImportProblem(applied.RefusedField ?? "row", refusal)] : Array.Empty<ImportProblem>();
-            return Report(row, applied.Outcome, applied.MeetingId, token, problems);
+            return Report(row, applied.Outcome, NullIfEmpty(applied.MeetingId), token, Problem(applied) is { } problem ? [problem] : []);
         }
         catch (DomainException refusal)
         {
             return Report(row, ImportOutcome.Failed, null, null, [new ImportProblem(refusal.Field ?? "row", refusal.Message)]);
         }
     }
+
+    private static ImportProblem? Problem(ImportResult result) =>
+        result.Refusal is { } refusal ? new ImportProblem(result.RefusedField ?? "row", refusal) : null;
 
     private IImportReferenceGrain Reference(DirectoryMember account, CheckedRow row) =>
         grains.GetGrain<IImportReferenceGrain>(ImportReferences.Key(account.AccountId, row.SourceRef!));
