@@ -57,10 +57,12 @@ public sealed class RateLimitOptions
     public int AddressJoinsPerPeriod { get; set; } = 2;
 
     /// <summary>
-    /// Imports (dry runs included) one directory account may send per minute: checking a file, fixing it and
-    /// importing it pass; a script cannot keep the silos busy with 5,000-row files.
+    /// Imports (dry runs included) one directory account may send per <see cref="ImportWindow"/>: checking a file,
+    /// fixing it and importing it pass; a script cannot keep the silos busy with 5,000-row files.
     /// </summary>
     public int ImportsPerMinutePerAccount { get; set; } = 10;
+
+    public TimeSpan ImportWindow { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>The built-in rate limiter, partitioned as design.md says: creation per IP, joins per meeting, writes per participant, imports per directory account.</summary>
@@ -101,7 +103,7 @@ public static class RateLimits
                 ? RateLimitPartition.GetNoLimiter("reads")
                 : RateLimitPartition.GetFixedWindowLimiter(
                     account.AccountId,
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.ImportsPerMinutePerAccount, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.ImportsPerMinutePerAccount, Window = options.ImportWindow, QueueLimit = 0 }));
             limiter.OnRejected = (context, _) => new ValueTask(RejectAsync(context.HttpContext, context.Lease));
         });
         return builder;
