@@ -29,7 +29,7 @@ public sealed record ImportReport(bool DryRun, bool Atomic, ImportCounts Counts,
 public sealed class ActivityImporter(IGrainFactory grains, AccessTokens tokens)
 {
     /// <summary>Rows applied at once: enough to keep storage busy, few enough to leave the silos to everyone else.</summary>
-    private const int Parallelism = 8;
+    private const int Parallelism = 32;
 
     public async Task<ImportReport> RunAsync(DirectoryMember account, IReadOnlyList<ImportRowText> rows, bool dryRun, bool atomic, CancellationToken cancellation)
     {
