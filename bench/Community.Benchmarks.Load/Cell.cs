@@ -15,7 +15,11 @@ public sealed record CellResult(
 /// </summary>
 public static class Cell
 {
-    public static async Task<CellResult> RunAsync(SystemUnderTest system, HttpClient http, HttpMessageInvoker sockets, int cellNumber, int watchers, int dotsPerSecond, TimeSpan duration)
+    /// <param name="check">
+    /// For the correctness smoke: every dot request goes into its ledger, every watcher keeps a tally of the board,
+    /// and it inspects both (and the board) after the load, before the watchers disconnect.
+    /// </param>
+    public static async Task<CellResult> RunAsync(SystemUnderTest system, HttpClient http, HttpMessageInvoker sockets, int cellNumber, int watchers, int dotsPerSecond, TimeSpan duration, CellCheck? check = null)
     {
         var board = await system.CreateBoard(http, cellNumber);
         var connected = new Watcher[watchers];
@@ -26,7 +30,7 @@ public static class Cell
                 await gate.WaitAsync();
                 try
                 {
-                    connected[index] = await Watcher.ConnectAsync(sockets, system.BaseAddress, board.WatcherToken, board.MeetingId, board.BoardId);
+                    connected[index] = await Watcher.ConnectAsync(sockets, system.BaseAddress, board.WatcherToken, board.MeetingId, board.BoardId, keepTally: check is not null);
                 }
                 finally
                 {
@@ -64,15 +68,16 @@ public static class Cell
             {
                 await probe.RunAsync(number, async () =>
                 {
-                    using var request = Systems.DotsRequest(system.BaseAddress, board, board.ProbeToken, board.ProbeCardId, number % 2);
-                    using var response = await http.SendAsync(request);
-                    response.EnsureSuccessStatusCode();
+                    if (await SetDotAsync(system, http, board, board.ProbeToken, board.ProbeCardId, number % 2, check?.Ledger) is null)
+                    {
+                        throw new HttpRequestException("The probe's dot was refused.");
+                    }
                 });
                 await Task.Delay(200);
             }
         });
 
-        var (done, errors, acks) = await SetDotsAsync(system, http, board, dotsPerSecond, duration);
+        var (done, errors, acks) = await SetDotsAsync(system, http, board, dotsPerSecond, duration, check?.Ledger);
         var dotSeconds = clock.Elapsed.TotalSeconds;
         await probing;
         var loadSeconds = clock.Elapsed.TotalSeconds;
@@ -80,6 +85,11 @@ public static class Cell
         var selfCpu = (ProcessStats.CpuSeconds(self) - selfBefore) / loadSeconds * 100;
         var writes = system.BlobWrites?.Count();
         var loadAverage = ProcessStats.LoadAverage();
+        if (check is not null)
+        {
+            await check.Inspect(board, connected);
+        }
+
         await stop.CancelAsync();
         await Task.WhenAll(reading);
         await sampling;
@@ -98,7 +108,7 @@ public static class Cell
 
     // Open loop: request n is sent at n / rate seconds whatever the answers do. Voter v's k-th request puts a dot on
     // a card (even k) and takes it off again (odd k), moving card every two, so every request is a real change.
-    private static async Task<(int Done, int Errors, List<double> Acks)> SetDotsAsync(SystemUnderTest system, HttpClient http, Board board, int rate, TimeSpan duration)
+    private static async Task<(int Done, int Errors, List<double> Acks)> SetDotsAsync(SystemUnderTest system, HttpClient http, Board board, int rate, TimeSpan duration, DotLedger? ledger)
     {
         var total = (int)(rate * duration.TotalSeconds);
         var requests = new List<Task<double?>>(total);
@@ -114,7 +124,7 @@ public static class Cell
             var voter = number % board.VoterTokens.Count;
             var step = number / board.VoterTokens.Count;
             var card = board.CardIds[(voter + step / 2) % board.CardIds.Count];
-            requests.Add(SetDotAsync(system, http, board, board.VoterTokens[voter], card, step % 2 == 0 ? 1 : 0));
+            requests.Add(SetDotAsync(system, http, board, board.VoterTokens[voter], card, step % 2 == 0 ? 1 : 0, ledger));
         }
 
         var answers = await Task.WhenAll(requests);
@@ -122,18 +132,24 @@ public static class Cell
         return (acks.Count, total - acks.Count, acks);
     }
 
-    private static async Task<double?> SetDotAsync(SystemUnderTest system, HttpClient http, Board board, string token, string card, int dots)
+    private static async Task<double?> SetDotAsync(SystemUnderTest system, HttpClient http, Board board, string token, string card, int dots, DotLedger? ledger)
     {
         var started = Stopwatch.GetTimestamp();
+        var acknowledged = false;
         try
         {
             using var request = Systems.DotsRequest(system.BaseAddress, board, token, card, dots);
             using var response = await http.SendAsync(request);
-            return response.IsSuccessStatusCode ? Stopwatch.GetElapsedTime(started).TotalMilliseconds : null;
+            acknowledged = response.IsSuccessStatusCode;
+            return acknowledged ? Stopwatch.GetElapsedTime(started).TotalMilliseconds : null;
         }
         catch (HttpRequestException)
         {
             return null;
+        }
+        finally
+        {
+            ledger?.Record(token, card, dots, started, acknowledged ? Stopwatch.GetTimestamp() : null);
         }
     }
 

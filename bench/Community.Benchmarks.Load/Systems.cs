@@ -53,6 +53,16 @@ public static class Systems
     public const int Voters = 200;
     public const int Cards = 20;
 
+    /// <summary>What the web app needs to be loaded from one address with one watcher token; everything else as shipped.</summary>
+    public static readonly IReadOnlyDictionary<string, string> LoadSettings = new Dictionary<string, string>
+    {
+        // Every watcher uses the organiser's token; the per-token cap is for the internet, not this measurement.
+        ["Live__MaxConnectionsPerParticipant"] = "100000",
+        // One address creates a meeting and joins 201 people per cell: the per-address limits are for the internet.
+        ["Community__RateLimits__MeetingsPerMinutePerAddress"] = "1000",
+        ["Community__RateLimits__AddressJoinBurst"] = "1000000",
+    };
+
     /// <summary>Azurite, the silo and the web app as ./run.sh starts them (Release builds), on free ports.</summary>
     public static async Task<SystemUnderTest> StartStackAsync(Processes processes, string root, HttpClient http)
     {
@@ -77,18 +87,13 @@ public static class Systems
         await Processes.WaitAsync("The silo", silo, () => Processes.ListeningAsync(gatewayPort), TimeSpan.FromSeconds(90));
 
         var baseAddress = new Uri($"http://127.0.0.1:{Processes.FreePort()}");
-        var web = processes.Start("web", "dotnet bin/Release/net10.0/Community.Web.dll", Path.Combine(root, "src", "Community.Web"), new Dictionary<string, string>
+        var web = processes.Start("web", "dotnet bin/Release/net10.0/Community.Web.dll", Path.Combine(root, "src", "Community.Web"), new Dictionary<string, string>(LoadSettings)
         {
             ["ConnectionStrings__Blobs"] = blobs,
             ["COMMUNITY_GATEWAY_PORT"] = $"{gatewayPort}",
             ["COMMUNITY_WEB_URL"] = baseAddress.ToString().TrimEnd('/'),
             ["COMMUNITY_OPERATIONS_URL"] = $"http://127.0.0.1:{Processes.FreePort()}",
             ["Community__Security__Https"] = "false",
-            // Every watcher uses the organiser's token; the per-token cap is for the internet, not this measurement.
-            ["Live__MaxConnectionsPerParticipant"] = "100000",
-            // One address creates a meeting and joins 201 people per cell: the per-address limits are for the internet.
-            ["Community__RateLimits__MeetingsPerMinutePerAddress"] = "1000",
-            ["Community__RateLimits__AddressJoinBurst"] = "1000000",
         });
         await Processes.WaitAsync("The web app", web, () => Processes.HealthyAsync(http, baseAddress), TimeSpan.FromSeconds(90));
         return new SystemUnderTest("stack", baseAddress, new Dictionary<string, int> { ["web"] = web, ["silo"] = silo, ["azurite"] = azurite },
@@ -118,7 +123,7 @@ public static class Systems
         };
 
     // A meeting, an open-space board, the voters and the probe joined with the join code, the topics: all through the API.
-    private static async Task<Board> CreateStackBoardAsync(HttpClient http, Uri baseAddress)
+    public static async Task<Board> CreateStackBoardAsync(HttpClient http, Uri baseAddress)
     {
         var meeting = await SendAsync(http, HttpMethod.Post, new Uri(baseAddress, "/api/meetings"), null,
             new { title = "Load", city = "Sofia", country = "BG", timeZone = "Europe/Sofia" });

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
+using System.Text.Json;
 
 namespace Community.Benchmarks.Load;
 
@@ -15,33 +16,33 @@ public sealed class Watcher : IDisposable
     private byte[] _unread = new byte[16 * 1024];
     private int _unreadLength;
 
-    private Watcher(ClientWebSocket socket) => _socket = socket;
+    private readonly string _watch;
+    private bool _resyncing;
+
+    private Watcher(ClientWebSocket socket, string watch, BoardTally? tally) => (_socket, _watch, Tally) = (socket, watch, tally);
 
     public long Messages { get; private set; }
 
+    /// <summary>The board as this watcher sees it, when it was asked to keep one (<c>keepTally</c>).</summary>
+    public BoardTally? Tally { get; }
+
     public long Bytes { get; private set; }
 
-    public static async Task<Watcher> ConnectAsync(HttpMessageInvoker invoker, Uri baseAddress, string token, string meetingId, string boardId)
+    public static async Task<Watcher> ConnectAsync(HttpMessageInvoker invoker, Uri baseAddress, string token, string meetingId, string boardId, bool keepTally = false)
     {
         var url = new UriBuilder(baseAddress) { Scheme = "ws", Path = "/hubs/live", Query = $"access_token={Uri.EscapeDataString(token)}" };
         var socket = new ClientWebSocket();
         await socket.ConnectAsync(url.Uri, invoker, CancellationToken.None);
-        var watcher = new Watcher(socket);
+        var watcher = new Watcher(socket, $$"""{"type":1,"invocationId":"watch","target":"Watch","arguments":["{{meetingId}}","{{boardId}}"]}""", keepTally ? new BoardTally() : null);
         await watcher.SendAsync("""{"protocol":"json","version":1}""");
-        await watcher.SendAsync($$"""{"type":1,"invocationId":"watch","target":"Watch","arguments":["{{meetingId}}","{{boardId}}"]}""");
+        await watcher.SendAsync(watcher._watch);
         // The handshake answer, then Watch's completion (the snapshot): wait for the completion before counting.
         var answered = false;
         while (!answered)
         {
             foreach (var message in await watcher.ReceiveMessagesAsync(CancellationToken.None))
             {
-                var text = Encoding.UTF8.GetString(message);
-                if (text.Contains("\"invocationId\":\"watch\"", StringComparison.Ordinal))
-                {
-                    answered = !text.Contains("\"error\"", StringComparison.Ordinal)
-                        ? true
-                        : throw new InvalidOperationException($"Watch was refused: {text}");
-                }
+                answered |= watcher.ReadSnapshot(message);
             }
         }
 
@@ -63,6 +64,11 @@ public sealed class Watcher : IDisposable
                     {
                         probe.Saw(index);
                     }
+
+                    if (Tally is not null)
+                    {
+                        await KeepTallyAsync(message);
+                    }
                 }
             }
         }
@@ -77,6 +83,42 @@ public sealed class Watcher : IDisposable
     }
 
     public void ResetCounts() => (Messages, Bytes) = (0, 0);
+
+    // Watch's completion carries the snapshot: true once it came (an error answer throws).
+    private bool ReadSnapshot(byte[] message)
+    {
+        var text = Encoding.UTF8.GetString(message);
+        if (!text.Contains("\"invocationId\":\"watch\"", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        using var document = JsonDocument.Parse(message);
+        if (document.RootElement.TryGetProperty("error", out var error))
+        {
+            throw new InvalidOperationException($"Watch was refused: {error}");
+        }
+
+        Tally?.ApplySnapshot(document.RootElement.GetProperty("result"));
+        _resyncing = false;
+        return true;
+    }
+
+    // As a page does: apply changes in version order; after a gap, Watch again and take its snapshot.
+    private async Task KeepTallyAsync(byte[] message)
+    {
+        if (ReadSnapshot(message) || _resyncing || message.AsSpan().IndexOf(ChangesTarget) < 0)
+        {
+            return;
+        }
+
+        using var document = JsonDocument.Parse(message);
+        if (!Tally!.TryApplyChanges(document.RootElement.GetProperty("arguments")[0]))
+        {
+            _resyncing = true;
+            await SendAsync(_watch);
+        }
+    }
 
     private Task SendAsync(string message) =>
         _socket.SendAsync(Encoding.UTF8.GetBytes(message + (char)RecordSeparator), WebSocketMessageType.Text, true, CancellationToken.None);

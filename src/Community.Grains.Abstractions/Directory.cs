@@ -230,7 +230,12 @@ public sealed record MapPoint(
     [property: Id(2)] double Longitude,
     [property: Id(3)] int Count,
     [property: Id(4)] string? MeetingId,
-    [property: Id(5)] string? Title);
+    [property: Id(5)] string? Title)
+{
+    /// <summary>For a single listing (Count 1): when it starts, and its IANA zone, for the popup.</summary>
+    [Id(6)] public DateTimeOffset? StartsAt { get; init; }
+    [Id(7)] public string? TimeZone { get; init; }
+}
 
 /// <summary>Totals of one year's reported figures (by the year an event started, in its own zone).</summary>
 [Immutable, GenerateSerializer]
@@ -260,6 +265,36 @@ public interface IDirectoryPartitionGrain : IGrainWithStringKey
     /// <summary>Activities and reported participants of matching entries, per year.</summary>
     [ReadOnly]
     Task<IReadOnlyList<YearFigures>> Figures(DirectoryQuery query);
+
+    /// <summary>Many entries in one write: a rebuild or a bulk import re-publishing listings (docs/directory.md).</summary>
+    Task UpsertMany(IReadOnlyList<DirectoryEntry> entries);
+
+    /// <summary>Forgets every entry: the first step of a rebuild from the listings.</summary>
+    Task Clear();
+
+    /// <summary>The count of matching entries, the first <paramref name="take"/> of them (soonest first) and counts per format.</summary>
+    [ReadOnly]
+    Task<DirectoryPartitionPage> Page(DirectoryQuery query, int take);
+}
+
+[Immutable, GenerateSerializer]
+public sealed record DirectoryPartitionPage(
+    [property: Id(0)] int Total,
+    [property: Id(1)] IReadOnlyList<DirectoryEntry> Entries,
+    [property: Id(2)] IReadOnlyDictionary<MeetingFormat, int> ByFormat);
+
+/// <summary>
+/// The countries whose directory partition holds entries (one grain, key 0), so the directory asks only those. The
+/// partitions keep it up to date; it may name a country that has become empty, never miss one that has entries.
+/// </summary>
+public interface IDirectoryCatalogGrain : IGrainWithIntegerKey
+{
+    /// <summary>A partition says whether it holds entries.</summary>
+    Task Set(string country, bool hasEntries);
+
+    /// <summary>ISO codes, in order.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<string>> Countries();
 }
 
 /// <summary>
@@ -379,4 +414,13 @@ public static class ModerationQueues
     public static string ForCountry(string country) => $"country/{country}";
 
     public static string ForCampaign(string slug) => $"campaign/{slug}";
+}
+
+/// <summary>The map's grid, which the web's validation and the partitions' clustering share (docs/directory.md).</summary>
+public static class DirectoryMap
+{
+    public const int MaxZoom = 18;
+
+    /// <summary>A cluster cell's side in Web Mercator pixels at its zoom (the world is 256·2^zoom pixels wide).</summary>
+    public const int CellPixels = 64;
 }

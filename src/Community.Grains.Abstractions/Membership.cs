@@ -5,8 +5,15 @@ namespace Community.Grains.Abstractions;
 /// <summary>Who joined a meeting and when, for the people page. Keyed by meeting id.</summary>
 public interface IRosterGrain : IGrainWithStringKey
 {
-    /// <summary>Adds a participant once (idempotent); called by the participant grain as it registers.</summary>
-    Task Add(ParticipantProfile profile);
+    /// <summary>
+    /// Adds a participant once (idempotent) and completes once that is stored; called by the participant grain as it
+    /// registers. False when the roster is full and did not list them (the participant then stores its own profile).
+    /// </summary>
+    Task<bool> Add(ParticipantProfile profile);
+
+    /// <summary>The listed profile of this participant, or null. A new participant's profile is stored only here.</summary>
+    [ReadOnly]
+    Task<ParticipantProfile?> Find(string participantId);
 
     /// <summary>Everyone who joined, oldest first.</summary>
     [ReadOnly]

@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using Community.Grains.Grains.Directory;
 using Community.Grains.Storage;
 using Community.Grains.Summaries;
 using Microsoft.Extensions.Configuration;
@@ -22,6 +23,7 @@ public static class CommunityGrainsHosting
             services.GetRequiredService<IOptionsMonitor<BlobGrainStorageOptions>>().Get(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME),
             JournalOptions(configuration)));
         silo.Services.AddSingleton(_ => BlobConnection.CreateServiceClient(connectionString));
+        silo.Services.AddSingleton(DirectoryOptions.From(configuration));
         silo.Services.AddSingleton<SummaryStore>().AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<SummaryStore>());
         return silo;
     }

@@ -29,7 +29,12 @@ public sealed class CommunityCluster : IAsyncDisposable
     {
         azurite ??= await SharedAzurite.GetAsync();
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Blobs"] = azurite.ConnectionString })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Blobs"] = azurite.ConnectionString,
+                // A test searches right after it seeds the directory: no stale list of countries.
+                ["Community:Directory:CatalogCacheTime"] = "00:00:00",
+            })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
 

@@ -10,7 +10,11 @@ internal sealed record ParticipantRecord
     [Id(1)] public CardRef? Presence { get; init; }
 }
 
-/// <summary>One person in one meeting. A grain each, so 2,000 joins are 2,000 independent small writes.</summary>
+/// <summary>
+/// One person in one meeting, a grain each, so a join storm never queues on one grain. A new person's profile is
+/// stored by the roster's group commit alone (a whole storm shares a few writes); this grain's own blob is written only
+/// when the person says where they are, or when the roster is full.
+/// </summary>
 internal sealed class ParticipantGrain(
     [PersistentState(ParticipantGrain.StateName)] IPersistentState<ParticipantRecord> participant, IGrainFactory grains) : Grain, IParticipantGrain
 {
@@ -57,6 +61,14 @@ internal sealed class ParticipantGrain(
         return existing;
     }
 
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (participant.State.Profile is null)
+        {
+            participant.State = participant.State with { Profile = await Roster.Find(ParticipantId) };
+        }
+    }
+
     private async Task<ParticipantProfile> RegisterNew(ParticipantProfile registered)
     {
         // The organiser is registered by the meeting grain itself while it creates the meeting: asking it back would deadlock.
@@ -66,12 +78,18 @@ internal sealed class ParticipantGrain(
             Rules.Require(meeting.State != MeetingState.Closed, DomainError.MeetingClosed, "The meeting is closed: nobody joins any more.");
         }
 
-        await participant.Store(new ParticipantRecord { Profile = registered });
-        await Roster.Add(registered);
+        if (!await Roster.Add(registered))
+        {
+            await participant.Store(new ParticipantRecord { Profile = registered });
+        }
+
+        participant.State = participant.State with { Profile = registered };
         return registered;
     }
 
     private string MeetingId => Keys.Parts(this.GetPrimaryKeyString())[0];
+
+    private string ParticipantId => Keys.Parts(this.GetPrimaryKeyString())[1];
 
     private IRosterGrain Roster => grains.GetGrain<IRosterGrain>(MeetingId);
 

@@ -11,8 +11,9 @@ internal sealed record RosterRecord
 }
 
 /// <summary>
-/// Who joined a meeting, for the people page. A join storm lands here once per join, so it is reentrant and
-/// commits in groups (<see cref="GroupCommit"/>): 2,000 joins in 30 seconds are a few dozen writes, not 2,000.
+/// Who joined a meeting, for the people page, and the store of a new participant's profile: a join's only write is
+/// its share of the roster's group commit (<see cref="GroupCommit"/>), so 2,000 joins in 30 seconds are a few dozen
+/// writes, not 2,000. Reentrant, so a storm's joins share each write.
 /// </summary>
 [Reentrant]
 internal sealed class RosterGrain : Grain, IRosterGrain
@@ -25,7 +26,7 @@ internal sealed class RosterGrain : Grain, IRosterGrain
 
     private readonly IPersistentState<RosterRecord> _roster;
     private readonly GroupCommit _commit;
-    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ParticipantProfile> _known = new(StringComparer.Ordinal);
 
     public RosterGrain([PersistentState(StateName)] IPersistentState<RosterRecord> roster)
     {
@@ -36,23 +37,31 @@ internal sealed class RosterGrain : Grain, IRosterGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _known.UnionWith(_roster.State.People.Select(person => person.ParticipantId));
+        foreach (var person in _roster.State.People)
+        {
+            _known.TryAdd(person.ParticipantId, person);
+        }
+
         return Task.CompletedTask;
     }
 
-    public Task Add(ParticipantProfile profile)
+    public async Task<bool> Add(ParticipantProfile profile)
     {
-        if (_known.Contains(profile.ParticipantId) || _known.Count >= MaxPeople)
+        if (_known.ContainsKey(profile.ParticipantId) || _known.Count >= MaxPeople)
         {
-            return _commit.WhenDurable();
+            await _commit.WhenDurable();
+            return _known.ContainsKey(profile.ParticipantId);
         }
 
         _commit.ThrowIfFailed();
-        _known.Add(profile.ParticipantId);
+        _known.Add(profile.ParticipantId, profile);
         CommunityMetrics.Joins.Add(1);
         _roster.State = _roster.State with { People = _roster.State.People.Add(profile) };
-        return _commit.Include();
+        await _commit.Include();
+        return true;
     }
+
+    public Task<ParticipantProfile?> Find(string participantId) => Task.FromResult(_known.GetValueOrDefault(participantId));
 
     public Task<IReadOnlyList<ParticipantProfile>> List() => Task.FromResult<IReadOnlyList<ParticipantProfile>>(_roster.State.People);
 }

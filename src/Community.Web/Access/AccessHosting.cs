@@ -119,6 +119,7 @@ public static class AccessHosting
         services.AddSingleton<IAuthorizationHandler, DirectoryRoleHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessRefusalResultHandler>();
         services.AddSingleton<MemberChecks>();
+        services.AddSingleton<DirectoryAccountChecks>();
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<MeetingJoining>();
         services.TryAddSingleton(TimeProvider.System);

@@ -5,16 +5,25 @@ namespace Community.Web.Access;
 /// <summary>The caller holds a directory token (API) or the directory cookie (pages) with one of these roles.</summary>
 public sealed record DirectoryRoleRequirement(IReadOnlySet<DirectoryRole> Roles) : IAuthorizationRequirement;
 
-internal sealed class DirectoryRoleHandler : AuthorizationHandler<DirectoryRoleRequirement>
+/// <summary>The role must be one of the requirement's, and the account must not be revoked (<see cref="DirectoryAccountChecks"/>).</summary>
+internal sealed class DirectoryRoleHandler(DirectoryAccountChecks checks) : AuthorizationHandler<DirectoryRoleRequirement>
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, DirectoryRoleRequirement requirement)
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, DirectoryRoleRequirement requirement)
     {
-        if (DirectoryMember.From(context.User) is { } account && requirement.Roles.Contains(account.Role))
+        if (DirectoryMember.From(context.User) is not { } account || !requirement.Roles.Contains(account.Role))
+        {
+            return;
+        }
+
+        if (await checks.IsValidAsync(account))
         {
             context.Succeed(requirement);
         }
-
-        return Task.CompletedTask;
+        else
+        {
+            // 401 for the API; the pages sign the directory cookie out (AccessRefusalResultHandler).
+            context.Fail(new AccessRefusal(this, Grains.Abstractions.DomainError.Forbidden, "This directory account was revoked."));
+        }
     }
 }
 

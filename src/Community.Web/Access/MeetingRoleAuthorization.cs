@@ -86,9 +86,10 @@ internal sealed class AccessRefusalResultHandler(IProblemDetailsService problems
 
         if (refusal.Error == DomainError.Forbidden && !IsApiOrHub(context.Request.Path))
         {
-            // A person whose cookie was revoked starts again from the join page.
-            await context.SignOutAsync(AccessSchemes.Cookie);
-            context.Response.Redirect("/");
+            // A person whose cookie was revoked starts again from the join page (or the directory's sign-in).
+            var directory = DirectoryMember.From(context.User) is not null;
+            await context.SignOutAsync(directory ? AccessSchemes.DirectoryCookie : AccessSchemes.Cookie);
+            context.Response.Redirect(directory ? AccessSchemes.DirectorySignInPath : "/");
             return;
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Community.Web.Directory;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Community.Web.Endpoints;
@@ -46,6 +47,7 @@ public static class ApiHosting
         api.MapMembershipEndpoints();
         api.MapBoardEndpoints();
         api.MapCardEndpoints();
+        api.MapDirectoryEndpoints();
         api.MapImportEndpoints();
         return endpoints;
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Community.Web.Pages;
 using Microsoft.Extensions.Options;
 
 namespace Community.Web.Hosting;
@@ -46,9 +47,12 @@ public sealed class SecurityOptions
 /// </summary>
 public static class SecurityHeaders
 {
-    /// <summary>Everything from this site only; images may also be data: URIs; no plugins, no foreign forms or bases.</summary>
-    private const string Policy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+    /// <summary>
+    /// Everything from this site only; images may also be data: URIs and the directory map's tiles (from the
+    /// configured tile server, <see cref="DirectoryPageOptions.TileSource"/>); no plugins, no foreign forms or bases.
+    /// </summary>
+    private static string Policy(string? tiles) =>
+        $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{(tiles is null ? "" : " " + tiles)}; connect-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'";
 
     public static WebApplicationBuilder AddCommunitySecurity(this WebApplicationBuilder builder)
@@ -97,8 +101,9 @@ public static class SecurityHeaders
         }
 
         var projectorAncestors = options.ProjectorFrameAncestors is [_, ..] ? string.Join(' ', options.ProjectorFrameAncestors) : "'none'";
-        var policy = $"{Policy}; frame-ancestors 'none'";
-        var projectorPolicy = $"{Policy}; frame-ancestors {projectorAncestors}";
+        var common = Policy(app.Services.GetRequiredService<IOptions<DirectoryPageOptions>>().Value.TileSource());
+        var policy = $"{common}; frame-ancestors 'none'";
+        var projectorPolicy = $"{common}; frame-ancestors {projectorAncestors}";
         app.Use((context, next) =>
         {
             // Set as the response starts: the exception handler clears headers set before it re-executes.

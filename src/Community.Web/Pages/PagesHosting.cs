@@ -18,6 +18,7 @@ public static class PagesHosting
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddSingleton<ModuleGraph>();
         builder.Services.AddSingleton<PageJson>();
+        builder.Services.Configure<DirectoryPageOptions>(builder.Configuration.GetSection(DirectoryPageOptions.Section));
         builder.Services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizePage("/Board", MeetingRoleRequirement.PolicyName(Role.Participant));

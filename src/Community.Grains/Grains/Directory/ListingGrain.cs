@@ -218,7 +218,13 @@ internal sealed class ListingGrain(
     private async Task<MeetingView> MeetingFor(Actor organiser)
     {
         Rules.Require(organiser.IsAtLeast(Role.Organiser), DomainError.Forbidden, "Only the meeting's organiser may change its listing.");
-        return listing.State.Meeting ?? await GrainFactory.GetGrain<IMeetingGrain>(MeetingId).Get();
+        if (listing.State.Meeting is null)
+        {
+            // Kept in memory like MeetingChanged does; the next store writes it with the listing.
+            listing.State = listing.State with { Meeting = await GrainFactory.GetGrain<IMeetingGrain>(MeetingId).Get() };
+        }
+
+        return listing.State.Meeting!;
     }
 
     private ListingView View()

@@ -3,7 +3,7 @@ import { callApi } from '../api.js';
 import { t, plural } from '../texts.js';
 import { normaliseCard } from '../live.js';
 import { page, mine, elements, say, refresh } from './page.js';
-import { whileBusy, refuseAt, clearAt } from './feedback.js';
+import { callForCard } from './feedback.js';
 
 export function takeMine(snapshot) {
   const my = snapshot.myDots;
@@ -29,17 +29,10 @@ export async function setDots(cardId, dots, button) {
     return;
   }
 
-  const result = await whileBusy(button, () => callApi('PUT', `${page.boardPath}/cards/${cardId}/dots`, { dots }));
+  const result = await callForCard(cardId, button, () => callApi('PUT', `${page.boardPath}/cards/${cardId}/dots`, { dots }));
   if (!result) {
     return;
   }
-
-  if (!result.ok) {
-    refuseAt(cardId, result);
-    return;
-  }
-
-  clearAt(cardId);
 
   mine.dots[cardId] = result.data.dots;
   mine.remaining = result.data.remaining;
@@ -49,17 +42,10 @@ export async function setDots(cardId, dots, button) {
 
 export async function toggle(cardId, what, set, button) {
   const on = !set.has(cardId);
-  const result = await whileBusy(button, () => callApi(on ? 'PUT' : 'DELETE', `${page.boardPath}/cards/${cardId}/${what}`));
+  const result = await callForCard(cardId, button, () => callApi(on ? 'PUT' : 'DELETE', `${page.boardPath}/cards/${cardId}/${what}`));
   if (!result) {
     return;
   }
-
-  if (!result.ok) {
-    refuseAt(cardId, result);
-    return;
-  }
-
-  clearAt(cardId);
 
   if (on) {
     if (what === 'presence') {

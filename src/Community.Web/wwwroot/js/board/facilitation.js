@@ -8,7 +8,7 @@ import { activeCards, normaliseCard } from '../live.js';
 import { page, elements, make, say, complain, refresh } from './page.js';
 import { cellLabel, hasGrid, schedule, unschedule } from './grid.js';
 import { acceptCard } from './dots.js';
-import { whileBusy, refuseAt, clearAt } from './feedback.js';
+import { whileBusy, callForCard } from './feedback.js';
 import { createConfirm } from './confirm.js';
 import { otherRegions } from './links.js';
 
@@ -106,17 +106,11 @@ function createLinkPicker(cardId) {
   let shown = '';
   save.addEventListener('click', async () => {
     const linkedBoards = boxes.filter(entry => entry.box.checked).map(entry => entry.box.value);
-    const result = await whileBusy(save, () => callApi('PATCH', `${page.boardPath}/cards/${cardId}`, { linkedBoards }));
+    const result = await callForCard(cardId, save, () => callApi('PATCH', `${page.boardPath}/cards/${cardId}`, { linkedBoards }));
     if (!result) {
       return;
     }
 
-    if (!result.ok) {
-      refuseAt(cardId, result);
-      return;
-    }
-
-    clearAt(cardId);
     acceptCard(result.data);
     say(t('links.saved'));
   });
@@ -146,13 +140,8 @@ async function placeFromSelect(cardId, value) {
 
 /** Hides or merges a card, then offers to undo it for a while (after that the list of hidden cards still can). */
 async function retire(cardId, button, method, path, body, undoText) {
-  const result = await whileBusy(button, () => callApi(method, `${page.boardPath}${path}`, body));
+  const result = await callForCard(cardId, button, () => callApi(method, `${page.boardPath}${path}`, body));
   if (!result) {
-    return;
-  }
-
-  if (!result.ok) {
-    refuseAt(cardId, result);
     return;
   }
 

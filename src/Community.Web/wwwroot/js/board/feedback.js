@@ -35,7 +35,7 @@ function problemLine(cardId) {
 }
 
 /** Shows why the server refused, beside the card. */
-export function refuseAt(cardId, result) {
+function refuseAt(cardId, result) {
   const line = problemLine(cardId);
   if (line) {
     line.textContent = explain(result);
@@ -43,9 +43,29 @@ export function refuseAt(cardId, result) {
 }
 
 /** Clears an earlier refusal beside the card once a call on it went through. */
-export function clearAt(cardId) {
+function clearAt(cardId) {
   const line = document.getElementById(`card-${cardId}`)?.querySelector(':scope > .card-problem');
   if (line) {
     line.textContent = '';
   }
+}
+
+/**
+ * A call about one card, from the button tapped: busy while in flight, a refusal shown beside the card, an earlier
+ * refusal cleared once a call goes through. Returns the answer when it went through, else null (refused, or the
+ * button was already busy).
+ */
+export async function callForCard(cardId, button, call) {
+  const result = await whileBusy(button, call);
+  if (!result) {
+    return null;
+  }
+
+  if (!result.ok) {
+    refuseAt(cardId, result);
+    return null;
+  }
+
+  clearAt(cardId);
+  return result;
 }

@@ -4,7 +4,7 @@ import { callApi } from '../api.js';
 import { t } from '../texts.js';
 import { page, make, say } from './page.js';
 import { acceptCard } from './dots.js';
-import { whileBusy, refuseAt, clearAt } from './feedback.js';
+import { callForCard } from './feedback.js';
 import { createConfirm } from './confirm.js';
 
 export function isMine(card) {
@@ -41,7 +41,7 @@ export function createOwnTools(cardId) {
   cancel.addEventListener('click', () => { form.hidden = true; editButton.focus(); });
   form.addEventListener('submit', async event => {
     event.preventDefault();
-    const result = await whileBusy(save, () => callApi('PATCH', `${page.boardPath}/cards/${cardId}`, {
+    const result = await callForCard(cardId, save, () => callApi('PATCH', `${page.boardPath}/cards/${cardId}`, {
       title: title.value.trim(),
       description: description.value.trim(),
     }));
@@ -49,13 +49,7 @@ export function createOwnTools(cardId) {
       return;
     }
 
-    if (!result.ok) {
-      refuseAt(cardId, result);
-      return;
-    }
-
     form.hidden = true;
-    clearAt(cardId);
     acceptCard(result.data);
     say(t('own.saved'));
   });
@@ -64,13 +58,8 @@ export function createOwnTools(cardId) {
     form.hidden = true;
     const card = page.board.cards.get(cardId);
     confirm.ask(t('own.withdrawQuestion', card.title), async button => {
-      const result = await whileBusy(button, () => callApi('DELETE', `${page.boardPath}/cards/${cardId}`));
+      const result = await callForCard(cardId, button, () => callApi('DELETE', `${page.boardPath}/cards/${cardId}`));
       if (!result) {
-        return;
-      }
-
-      if (!result.ok) {
-        refuseAt(cardId, result);
         return;
       }
 
