@@ -1,3 +1,4 @@
+using Community.Grains.Abstractions;
 using Community.Testing;
 using Community.Web.Access;
 using Microsoft.AspNetCore.Authentication;
@@ -20,7 +21,7 @@ public sealed class ImportPageTests(BoardSite site)
     {
         var page = await site.NewPersonAsync(1280);
         var errors = PageChecks.CollectErrors(page);
-        await page.Context.AddCookiesAsync([DirectoryCookie(new DirectoryMember($"org-{Guid.NewGuid():N}"[..16], "Code Club Bulgaria", DirectoryRole.Organisation, [], null))]);
+        await page.Context.AddCookiesAsync([await DirectoryCookieAsync(new DirectoryMember($"org-{Guid.NewGuid():N}"[..16], "Code Club Bulgaria", DirectoryRole.Organisation, [], null))]);
         var lines = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "docs", "examples", "activities.csv")).ToList();
         // The second activity's start without its offset: ambiguous, so refused.
         lines[2] = lines[2].Replace("2026-11-02T17:00:00+01:00", "2026-11-02T17:00:00", StringComparison.Ordinal);
@@ -58,9 +59,11 @@ public sealed class ImportPageTests(BoardSite site)
         Assert.Empty(errors);
     }
 
-    /// <summary>The directory cookie as the app would set it at sign-in, for this site's address.</summary>
-    private Cookie DirectoryCookie(DirectoryMember account)
+    /// <summary>The account, created as the operator would, and its directory cookie as the app sets it at sign-in.</summary>
+    private async Task<Cookie> DirectoryCookieAsync(DirectoryMember account)
     {
+        await site.Web.Cluster.Grains.GetGrain<IDirectoryAccountGrain>(account.AccountId).Create(new DirectoryAccount(
+            account.AccountId, account.Name, (DirectoryAccountRole)account.Role, account.Countries, account.CampaignSlug, DateTimeOffset.UtcNow));
         var options = site.Web.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(AccessSchemes.DirectoryCookie);
         var ticket = new AuthenticationTicket(account.ToPrincipal(AccessSchemes.DirectoryCookie), AccessSchemes.DirectoryCookie);
         return new Cookie { Name = options.Cookie.Name!, Value = options.TicketDataFormat.Protect(ticket), Url = site.BaseUrl };

@@ -60,7 +60,7 @@ public sealed class ImportTests(WebFixture fixture)
             rows.Add(row);
         }
 
-        var client = ClientFor(NewAccount());
+        var (client, _) = await OrganisationAsync();
         var fromJson = await ImportAsync(client, Json(rows), "application/json", dryRun: true);
         var fromCsv = await ImportAsync(client, Csv(rows), "text/csv", dryRun: true);
 
@@ -82,7 +82,7 @@ public sealed class ImportTests(WebFixture fixture)
     public async Task The_example_files_are_valid_and_say_the_same()
     {
         var examples = Path.Combine(RepositoryRoot.Path, "docs", "examples");
-        var client = ClientFor(NewAccount());
+        var (client, _) = await OrganisationAsync();
 
         var fromCsv = await ImportAsync(client, await File.ReadAllTextAsync(Path.Combine(examples, "activities.csv")), "text/csv", dryRun: true);
         var fromJson = await ImportAsync(client, await File.ReadAllTextAsync(Path.Combine(examples, "activities.json")), "application/json", dryRun: true);
@@ -102,7 +102,8 @@ public sealed class ImportTests(WebFixture fixture)
         unknown["price"] = "5";
         var rows = new[] { new Dictionary<string, object?> { ["sourceRef"] = "bare" }, Row("twice"), Row("twice"), online, unknown };
 
-        var report = await ImportAsync(ClientFor(NewAccount()), Json(rows), "application/json", dryRun: true);
+        var (client, _) = await OrganisationAsync();
+        var report = await ImportAsync(client, Json(rows), "application/json", dryRun: true);
 
         Assert.Equal(new[] { "title", "startsAt", "endsAt", "timeZone", "country", "latitude", "longitude" }, report.Rows[0].Problems.Select(problem => problem.Field).Distinct());
         Assert.Equal(ImportOutcome.Create, report.Rows[1].Outcome);
@@ -114,13 +115,13 @@ public sealed class ImportTests(WebFixture fixture)
     [Fact]
     public async Task A_dry_run_writes_nothing()
     {
-        var account = NewAccount();
+        var (client, account) = await OrganisationAsync();
         var marker = $"Dry run {Guid.NewGuid():N}";
         var rows = new[] { Row("a", marker), Row("b", marker), Row("c", marker) };
         var container = new BlobServiceClient(fixture.Cluster.Azurite.ConnectionString).GetBlobContainerClient(StorageNames.GrainStateContainer);
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
 
-        var report = await ImportAsync(ClientFor(account), Csv(rows), "text/csv", dryRun: true);
+        var report = await ImportAsync(client, Csv(rows), "text/csv", dryRun: true);
 
         Assert.True(report.DryRun);
         Assert.All(report.Rows, row => Assert.Equal((ImportOutcome.Create, null, null), (row.Outcome, row.MeetingId, row.OrganiserToken)));
@@ -144,16 +145,20 @@ public sealed class ImportTests(WebFixture fixture)
     [Fact]
     public async Task Importing_twice_creates_nothing_new_and_a_changed_row_updates_its_meeting_and_listing()
     {
-        var account = NewAccount();
-        var client = ClientFor(account);
+        var (client, account) = await OrganisationAsync();
         // Kept as text: the exports escape it for spreadsheets.
         var injection = "=HYPERLINK(\"http://evil.example\",\"Click\")";
         var rows = new[] { Row("visit-1", injection), Row("visit-2", "Career day in Varna") };
+        var tag = $"import-{Guid.NewGuid():N}"[..20];
+        foreach (var row in rows)
+        {
+            row["tags"] = new[] { "expertsgobacktoschool2026", tag };
+        }
 
         var first = await ImportAsync(client, Csv(rows), "text/csv");
         var second = await ImportAsync(client, Json(rows), "application/json");
         // The same source references are another account's own: nothing of the first account's is reached.
-        var otherAccount = await ImportAsync(ClientFor(NewAccount()), Json(rows), "application/json", dryRun: true);
+        var otherAccount = await ImportAsync((await OrganisationAsync()).Client, Json(rows), "application/json", dryRun: true);
 
         Assert.Equal(new ImportCounts(2, 0, 0, 0, 0), first.Counts);
         Assert.Equal(new ImportCounts(0, 2, 0, 0, 0), second.Counts);
@@ -172,7 +177,10 @@ public sealed class ImportTests(WebFixture fixture)
             Assert.NotEmpty(meeting.JoinCode);
         }
 
+        // Pending, so in no list until a moderator approves it.
+        Assert.Equal(0, (await DirectoryAsync(tag)).Total);
         await Listing(meetingId).Approve(new Moderator("moderator-bg", "Mila", ["BG"], null));
+        Assert.Equal(meetingId, Assert.Single((await DirectoryAsync(tag)).Entries).MeetingId);
         var approved = await Listing(meetingId).Get();
         rows[0]["title"] = "Experts back to school";
         rows[1]["capacity"] = 45;
@@ -190,8 +198,7 @@ public sealed class ImportTests(WebFixture fixture)
     [Fact]
     public async Task An_atomic_import_with_a_bad_row_imports_nothing_and_a_plain_one_imports_the_good_rows()
     {
-        var account = NewAccount();
-        var client = ClientFor(account);
+        var (client, account) = await OrganisationAsync();
         var bad = Row("bad");
         bad["startsAt"] = "2026-10-15T10:00";
         var rows = new[] { Row("good"), bad };
@@ -225,7 +232,7 @@ public sealed class ImportTests(WebFixture fixture)
     public async Task Without_a_token_401_and_with_a_meeting_or_moderator_token_403()
     {
         var organiser = await App.CreateMeetingAsync();
-        var moderator = App.Services.GetRequiredService<AccessTokens>().Issue(new DirectoryMember(NewAccount(), "Mila", DirectoryRole.Moderator, ["BG"], null));
+        var moderator = await DirectoryTokenAsync(App, new DirectoryMember(NewAccount(), "Mila", DirectoryRole.Moderator, ["BG"], null));
         var body = Json([Row("x")]);
 
         using var anonymous = await App.CreateClient().PostAsync("/api/directory/import?dryRun=true", Content(body, "application/json"));
@@ -257,7 +264,7 @@ public sealed class ImportTests(WebFixture fixture)
     [MemberData(nameof(BadFiles))]
     public async Task A_bad_file_is_a_problem_naming_what_is_wrong(string contentType, string body, string field, int status, string type)
     {
-        using var response = await ClientFor(NewAccount()).PostAsync("/api/directory/import", Content(body, contentType));
+        using var response = await (await OrganisationAsync()).Client.PostAsync("/api/directory/import", Content(body, contentType));
 
         Assert.Equal(status, (int)response.StatusCode);
         var problem = await AccessTests.AssertProblemAsync(response, $"/problems/{type}");
@@ -275,7 +282,7 @@ public sealed class ImportTests(WebFixture fixture)
         // The server answers before reading the body: the client waits for that (100-continue) instead of sending it.
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/directory/import?dryRun=true") { Content = Content(body, "text/csv") };
         request.Headers.ExpectContinue = true;
-        using var response = await ClientFor(NewAccount()).SendAsync(request);
+        using var response = await (await OrganisationAsync()).Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         await AccessTests.AssertProblemAsync(response, "/problems/body-too-large");
@@ -333,8 +340,20 @@ public sealed class ImportTests(WebFixture fixture)
 
     private static string Quote(string value) => $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
-    private HttpClient ClientFor(string account) =>
-        App.CreateClient(App.Services.GetRequiredService<AccessTokens>().Issue(new DirectoryMember(account, "Code Club Bulgaria", DirectoryRole.Organisation, [], null)));
+    /// <summary>A new organisation account and a client holding its token.</summary>
+    private async Task<(HttpClient Client, string AccountId)> OrganisationAsync()
+    {
+        var account = new DirectoryMember(NewAccount(), "Code Club Bulgaria", DirectoryRole.Organisation, [], null);
+        return (App.CreateClient(await DirectoryTokenAsync(App, account)), account.AccountId);
+    }
+
+    /// <summary>Creates the account, as the operator would, and issues its token.</summary>
+    internal static async Task<string> DirectoryTokenAsync(CommunityWebApp app, DirectoryMember account)
+    {
+        await app.Cluster.Grains.GetGrain<IDirectoryAccountGrain>(account.AccountId).Create(new DirectoryAccount(
+            account.AccountId, account.Name, (DirectoryAccountRole)account.Role, account.Countries, account.CampaignSlug, DateTimeOffset.UtcNow));
+        return app.Services.GetRequiredService<AccessTokens>().Issue(account);
+    }
 
     private static StringContent Content(string body, string contentType) => new(body, Encoding.UTF8, contentType);
 
@@ -344,6 +363,9 @@ public sealed class ImportTests(WebFixture fixture)
             $"/api/directory/import?dryRun={(dryRun ? "true" : "false")}&atomic={(atomic ? "true" : "false")}", Content(body, contentType));
         return await CommunityWebApp.ReadAsync<ImportReport>(response);
     }
+
+    private async Task<Community.Web.Directory.DirectoryResponse> DirectoryAsync(string tag) =>
+        await CommunityWebApp.ReadAsync<Community.Web.Directory.DirectoryResponse>(await App.CreateClient().GetAsync($"/api/directory?country=BG&tag={tag}"));
 
     private IListingGrain Listing(string meetingId) => fixture.Cluster.Grains.GetGrain<IListingGrain>(meetingId);
 

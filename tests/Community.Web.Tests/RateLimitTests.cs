@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using Community.Testing;
 using Community.Web.Access;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Community.Web.Tests;
 
@@ -31,9 +30,8 @@ public sealed class RateLimitTests(WebFixture fixture) : IDisposable
     [Fact]
     public async Task Imports_beyond_the_accounts_limit_are_429_and_other_accounts_still_import()
     {
-        var tokens = _app.Services.GetRequiredService<AccessTokens>();
-        using var busy = _app.CreateClient(tokens.Issue(new DirectoryMember(ImportTests.NewAccount(), "Busy", DirectoryRole.Organisation, [], null)));
-        using var other = _app.CreateClient(tokens.Issue(new DirectoryMember(ImportTests.NewAccount(), "Other", DirectoryRole.Organisation, [], null)));
+        using var busy = _app.CreateClient(await ImportTests.DirectoryTokenAsync(_app, new DirectoryMember(ImportTests.NewAccount(), "Busy", DirectoryRole.Organisation, [], null)));
+        using var other = _app.CreateClient(await ImportTests.DirectoryTokenAsync(_app, new DirectoryMember(ImportTests.NewAccount(), "Other", DirectoryRole.Organisation, [], null)));
         var file = ImportTests.Json([ImportTests.Row("limited")]);
 
         for (var attempt = 0; attempt < 2; attempt++)
