@@ -11,13 +11,14 @@ namespace Community.Browser.Tests;
 /// <summary>
 /// /directory/import in Chromium: an organisation signed in with the directory cookie sends the form without a file
 /// (told to choose one), then uploads the example file with one spoiled row, checks it, and sees each row's outcome
-/// and the spoiled row's problem; the page passes axe and fits a phone.
+/// and the spoiled row's problem; then imports the fixed file and gets the new meetings' tokens. The page passes axe
+/// and fits a phone.
 /// </summary>
 [Collection(BoardSiteCollection.Name)]
 public sealed class ImportPageTests(BoardSite site)
 {
     [Fact]
-    public async Task An_organisation_checks_a_file_and_sees_each_rows_problems()
+    public async Task An_organisation_checks_a_file_sees_each_rows_problems_and_imports_it()
     {
         var page = await site.NewPersonAsync(1280);
         var errors = PageChecks.CollectErrors(page);
@@ -26,7 +27,7 @@ public sealed class ImportPageTests(BoardSite site)
         // The second activity's start without its offset: ambiguous, so refused.
         lines[2] = lines[2].Replace("2026-11-02T17:00:00+01:00", "2026-11-02T17:00:00", StringComparison.Ordinal);
 
-        await Screenshots.OnFailureAsync(nameof(An_organisation_checks_a_file_and_sees_each_rows_problems), async () =>
+        await Screenshots.OnFailureAsync(nameof(An_organisation_checks_a_file_sees_each_rows_problems_and_imports_it), async () =>
         {
             await page.GotoAsync("/directory/import");
             // Sent without a file: the page says so, and nothing else happens.
@@ -54,6 +55,14 @@ public sealed class ImportPageTests(BoardSite site)
                 await Screenshots.TakeAsync(page, folder, "import-phone", 360);
                 await Screenshots.TakeAsync(page, folder, "import-laptop", 1280);
             }
+
+            // The file fixed, imported: four new activities, waiting for moderation, with their organiser tokens shown once.
+            await page.GetByLabel("File").SetInputFilesAsync(Path.Combine(RepositoryRoot.Path, "docs", "examples", "activities.csv"));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Imported" })).ToBeVisibleAsync();
+            await Expect(page.GetByText("New: 4 · unchanged: 0 · changed: 0 · skipped: 0 · failed: 0")).ToBeVisibleAsync();
+            await Expect(page.GetByLabel("Organiser tokens of the new meetings", new() { Exact = false })).ToContainTextAsync("ccbg-2026-004");
+            Assert.Equal(0, await PageChecks.OverflowAsync(page));
         }, page);
 
         Assert.Empty(errors);

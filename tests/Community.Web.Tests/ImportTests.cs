@@ -8,6 +8,7 @@ using Azure.Storage.Blobs.Models;
 using Community.Grains.Abstractions;
 using Community.Testing;
 using Community.Web.Access;
+using Community.Web.Directory;
 using Community.Web.Endpoints;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -364,8 +365,8 @@ public sealed class ImportTests(WebFixture fixture)
         return await CommunityWebApp.ReadAsync<ImportReport>(response);
     }
 
-    private async Task<Community.Web.Directory.DirectoryResponse> DirectoryAsync(string tag) =>
-        await CommunityWebApp.ReadAsync<Community.Web.Directory.DirectoryResponse>(await App.CreateClient().GetAsync($"/api/directory?country=BG&tag={tag}"));
+    private async Task<DirectoryResponse> DirectoryAsync(string tag) =>
+        await CommunityWebApp.ReadAsync<DirectoryResponse>(await App.CreateClient().GetAsync($"/api/directory?country=BG&tag={tag}"));
 
     private IListingGrain Listing(string meetingId) => fixture.Cluster.Grains.GetGrain<IListingGrain>(meetingId);
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Community.Web.Endpoints;
+using Community.Web.Access;
+using Community.Web.Directory;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Community.Web.Access;
 
 namespace Community.Web.Pages;
 

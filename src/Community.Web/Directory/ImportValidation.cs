@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Community.Grains.Abstractions;
 using Community.Web.Access;
+using Community.Web.Endpoints;
 
-namespace Community.Web.Endpoints;
+namespace Community.Web.Directory;
 
 /// <summary>A fault of one field of one row.</summary>
 public sealed record ImportProblem(string Field, string Message);

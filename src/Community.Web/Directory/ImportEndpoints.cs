@@ -1,8 +1,9 @@
 using Community.Web.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Community.Web.Endpoints;
 
-namespace Community.Web.Endpoints;
+namespace Community.Web.Directory;
 
 /// <summary>
 /// <c>POST /api/directory/import</c>: an organisation or a campaign owner registers many activities at once from a

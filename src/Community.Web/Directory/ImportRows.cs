@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 
-namespace Community.Web.Endpoints;
+namespace Community.Web.Directory;
 
 /// <summary>
 /// One row of an import file as it came, before its values are checked: field name to text (CSV cells; JSON strings

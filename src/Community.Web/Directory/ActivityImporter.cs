@@ -1,7 +1,8 @@
 using Community.Grains.Abstractions;
 using Community.Web.Access;
+using Community.Web.Endpoints;
 
-namespace Community.Web.Endpoints;
+namespace Community.Web.Directory;
 
 /// <summary>
 /// One row's result. <see cref="OrganiserToken"/> is issued once, when the row created its meeting: it lets the
