@@ -119,7 +119,7 @@ public sealed class ImportTests(WebFixture fixture)
         var (client, account) = await OrganisationAsync();
         var marker = $"Dry run {Guid.NewGuid():N}";
         var rows = new[] { Row("a", marker), Row("b", marker), Row("c", marker) };
-        var container = new BlobServiceClient(fixture.Cluster.Azurite.ConnectionString).GetBlobContainerClient(StorageNames.GrainStateContainer);
+        var container = GrainState();
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
 
         var report = await ImportAsync(client, Csv(rows), "text/csv", dryRun: true);
@@ -127,7 +127,7 @@ public sealed class ImportTests(WebFixture fixture)
         Assert.True(report.DryRun);
         Assert.All(report.Rows, row => Assert.Equal((ImportOutcome.Create, null, null), (row.Outcome, row.MeetingId, row.OrganiserToken)));
         // No reference of this account was stored, and no blob written since holds the rows' title.
-        Assert.Empty(await Names(container.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"importreference/{account}", default)));
+        Assert.Empty(await ReferenceBlobsAsync(account));
         await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, null, default))
         {
             if (blob.Properties.LastModified >= before)
@@ -163,6 +163,7 @@ public sealed class ImportTests(WebFixture fixture)
 
         Assert.Equal(new ImportCounts(2, 0, 0, 0, 0), first.Counts);
         Assert.Equal(new ImportCounts(0, 2, 0, 0, 0), second.Counts);
+        Assert.Equal(2, (await ReferenceBlobsAsync(account)).Count);
         Assert.Equal(first.Rows.Select(row => row.MeetingId), second.Rows.Select(row => row.MeetingId));
         Assert.All(second.Rows, row => Assert.Null(row.OrganiserToken));
         Assert.All(otherAccount.Rows, row => Assert.Equal((ImportOutcome.Create, null), (row.Outcome, row.MeetingId)));
@@ -381,12 +382,19 @@ public sealed class ImportTests(WebFixture fixture)
     private static CheckedRow Checked(Dictionary<string, object?> row, DirectoryMember account) =>
         ImportValidation.Check(ImportRows.FromJson(Encoding.UTF8.GetBytes(Json([row])))[0], account);
 
-    private static async Task<List<string>> Names(Azure.AsyncPageable<BlobItem> blobs)
+    private BlobContainerClient GrainState() =>
+        new BlobServiceClient(fixture.Cluster.Azurite.ConnectionString).GetBlobContainerClient(StorageNames.GrainStateContainer);
+
+    /// <summary>The stored import references of the account (blob names start with the grain type and key; the storage's previous copies left out).</summary>
+    private async Task<List<string>> ReferenceBlobsAsync(string account)
     {
         var names = new List<string>();
-        await foreach (var blob in blobs)
+        await foreach (var blob in GrainState().GetBlobsAsync(BlobTraits.None, BlobStates.None, $"importreference/{account}/", default))
         {
-            names.Add(blob.Name);
+            if (blob.Name.EndsWith(".json", StringComparison.Ordinal))
+            {
+                names.Add(blob.Name);
+            }
         }
 
         return names;
