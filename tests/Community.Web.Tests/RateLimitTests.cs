@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using Community.Testing;
+using Community.Web.Access;
 
 namespace Community.Web.Tests;
 
@@ -21,7 +23,29 @@ public sealed class RateLimitTests(WebFixture fixture) : IDisposable
         ["Community:RateLimits:WriteBurst"] = "3",
         ["Community:RateLimits:WritesPerPeriod"] = "1",
         ["Community:RateLimits:WriteQueue"] = "0",
+        ["Community:RateLimits:ImportsPerMinutePerAccount"] = "2",
+        ["Community:RateLimits:ImportWindow"] = "01:00:00",
     });
+
+    [Fact]
+    public async Task Imports_beyond_the_accounts_limit_are_429_and_other_accounts_still_import()
+    {
+        using var busy = _app.CreateClient(await ImportTests.DirectoryTokenAsync(_app, new DirectoryMember(ImportTests.NewAccount(), "Busy", DirectoryRole.Organisation, [], null)));
+        using var other = _app.CreateClient(await ImportTests.DirectoryTokenAsync(_app, new DirectoryMember(ImportTests.NewAccount(), "Other", DirectoryRole.Organisation, [], null)));
+        var file = ImportTests.Json([ImportTests.Row("limited")]);
+
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            using var passed = await busy.PostAsync("/api/directory/import?dryRun=true", new StringContent(file, Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.OK, passed.StatusCode);
+        }
+
+        using var refused = await busy.PostAsync("/api/directory/import?dryRun=true", new StringContent(file, Encoding.UTF8, "application/json"));
+        using var elsewhere = await other.PostAsync("/api/directory/import?dryRun=true", new StringContent(file, Encoding.UTF8, "application/json"));
+
+        await AssertRateLimitedAsync(refused);
+        Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
+    }
 
     [Fact]
     public async Task Creating_meetings_from_one_address_beyond_the_limit_is_429_with_retry_after()

@@ -34,6 +34,7 @@ public static class ApiHosting
         });
         builder.Services.AddSingleton<PersonalFeed>();
         builder.AddCommunityRateLimits();
+        builder.Services.AddSingleton<ActivityImporter>();
         return builder;
     }
 
@@ -55,6 +56,7 @@ public static class ApiHosting
         api.MapCampaignEndpoints();
         api.MapFeedEndpoints();
         api.MapFiguresEndpoints();
+        api.MapImportEndpoints();
         return endpoints;
     }
 }

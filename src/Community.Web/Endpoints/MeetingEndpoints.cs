@@ -128,7 +128,8 @@ public static class MeetingEndpoints
         return TypedResults.Ok(updated);
     }
 
-    private static void ValidateDetails(
+    /// <summary>What every path that writes a meeting's details checks (the API, the import).</summary>
+    internal static void ValidateDetails(
         Validation validation, string? description, DateTimeOffset? startsAt, DateTimeOffset? endsAt, string? timeZone,
         string? venueName, string? city, string? country, string? onlineLink, IReadOnlyList<string>? tags, IReadOnlyList<string>? languages) =>
         validation

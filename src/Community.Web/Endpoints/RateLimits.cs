@@ -55,13 +55,22 @@ public sealed class RateLimitOptions
     public int AddressJoinBurst { get; set; } = 600;
 
     public int AddressJoinsPerPeriod { get; set; } = 2;
+
+    /// <summary>
+    /// Imports (dry runs included) one directory account may send per <see cref="ImportWindow"/>: checking a file,
+    /// fixing it and importing it pass; a script cannot keep the silos busy with 5,000-row files.
+    /// </summary>
+    public int ImportsPerMinutePerAccount { get; set; } = 10;
+
+    public TimeSpan ImportWindow { get; set; } = TimeSpan.FromMinutes(1);
 }
 
-/// <summary>The built-in rate limiter, partitioned as design.md says: creation per IP, joins per meeting, writes per participant.</summary>
+/// <summary>The built-in rate limiter, partitioned as design.md says: creation per IP, joins per meeting, writes per participant, imports per directory account.</summary>
 public static class RateLimits
 {
     public const string MeetingCreation = "meeting-creation";
     public const string Writes = "participant-writes";
+    public const string DirectoryImports = "directory-imports";
 
     /// <summary>A burst, then <paramref name="perPeriod"/> a period; beyond that a line of <paramref name="queue"/>, oldest first.</summary>
     internal static TokenBucketRateLimiterOptions TokenBucket(int burst, int perPeriod, TimeSpan period, int queue = 0) => new()
@@ -90,6 +99,11 @@ public static class RateLimits
                 ? RateLimitPartition.GetNoLimiter("reads")
                 : RateLimitPartition.GetTokenBucketLimiter($"{member.MeetingId}/{member.ParticipantId}",
                     _ => TokenBucket(options.WriteBurst, options.WritesPerPeriod, options.ReplenishmentPeriod, options.WriteQueue)));
+            limiter.AddPolicy(DirectoryImports, context => HttpMethods.IsGet(context.Request.Method) || DirectoryMember.From(context.User) is not { } account
+                ? RateLimitPartition.GetNoLimiter("reads")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    account.AccountId,
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.ImportsPerMinutePerAccount, Window = options.ImportWindow, QueueLimit = 0 }));
             limiter.OnRejected = (context, _) => new ValueTask(RejectAsync(context.HttpContext, context.Lease));
         });
         return builder;

@@ -32,6 +32,11 @@ public static class PagesHosting
             options.Conventions.AddPageApplicationModelConvention("/Moderate", page =>
                 page.EndpointMetadata.Add(DirectoryRoleEndpointExtensions.DirectoryPolicy(DirectoryRole.Moderator, DirectoryRole.CampaignOwner)));
             options.Conventions.AddPageApplicationModelConvention("/New", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.MeetingCreation)));
+            options.Conventions.AddPageApplicationModelConvention("/DirectoryImport", page =>
+            {
+                page.EndpointMetadata.Add(DirectoryRoleEndpointExtensions.DirectoryPolicy(DirectoryRole.Organisation, DirectoryRole.CampaignOwner));
+                page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.DirectoryImports));
+            });
         }).AddViewLocalization();
         // A member of another meeting (or a participant at the organiser's door) is told why, not sent to a 404.
         builder.Services.PostConfigure<CookieAuthenticationOptions>(AccessSchemes.Cookie, options => options.AccessDeniedPath = "/denied");
