@@ -89,7 +89,7 @@ public static partial class ImportValidation
             .Check(imageUrl is null || (imageUrl.Length <= 2_000 && Uri.TryCreate(imageUrl, UriKind.Absolute, out var image) && image.Scheme == Uri.UriSchemeHttps),
                 "imageUrl", "An absolute https link.");
 
-        var problems = validation.Errors.Select(error => new ImportProblem(error.Field, error.Message)).ToList();
+        var problems = validation.Errors.SelectMany(field => field.Value.Select(message => new ImportProblem(field.Key, message))).ToList();
         if (problems.Count > 0)
         {
             return new CheckedRow(row.Row, sourceRef, null, problems);

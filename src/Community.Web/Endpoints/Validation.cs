@@ -79,10 +79,6 @@ internal sealed class Validation
         return this;
     }
 
-    /// <summary>Every fault found so far, field by field, in the order found.</summary>
-    public IEnumerable<(string Field, string Message)> Errors =>
-        _errors.SelectMany(entry => entry.Value.Select(message => (entry.Key, message)));
-
     /// <summary>The 400 problem naming every field at fault; null when all is well.</summary>
     public ValidationProblem? Problem() =>
         _errors.Count == 0 ? null : Problems.Validation(_errors.ToDictionary(entry => entry.Key, entry => entry.Value.ToArray()));
