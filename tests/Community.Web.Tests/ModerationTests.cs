@@ -136,6 +136,10 @@ public sealed partial class ModerationTests(WebFixture fixture)
         var decision = Assert.Single(await ApiSession.GetAsync<List<ModerationDecision>>(de, "/api/moderation/decisions"), item => item.MeetingId == meeting.MeetingId);
         Assert.Equal(("approved", germany.AccountId), (decision.Decision.Action, decision.Decision.ActorId));
 
+        // A second web node on the same cluster has checked the account (and cached the answer) before the revocation.
+        await using var otherNode = CommunityWebApp.Start(fixture.Cluster);
+        using var deOnOtherNode = otherNode.CreateClient(germany.Token);
+        Assert.Equal(HttpStatusCode.OK, (await deOnOtherNode.GetAsync("/api/moderation/queue")).StatusCode);
         using var client = Operator();
         var listed = await ApiSession.GetAsync<List<DirectoryAccount>>(client, "/api/directory/accounts");
         Assert.Contains(listed, account => account.AccountId == germany.AccountId && account.Countries.SequenceEqual(["DE"]) && account.RevokedAt is null);
@@ -144,6 +148,13 @@ public sealed partial class ModerationTests(WebFixture fixture)
 
         using var afterRevocation = await de.GetAsync("/api/moderation/queue");
         await AccessTests.AssertProblemAsync(afterRevocation, "/problems/unauthenticated");
+        // The other node within its check interval (half a second): asked until refused, for at most two seconds.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while ((await deOnOtherNode.GetAsync("/api/moderation/queue")).StatusCode != HttpStatusCode.Unauthorized)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"The other node still admits the revoked account after {clock.Elapsed}.");
+            await Task.Delay(50);
+        }
         using var unknown = await client.DeleteAsync("/api/directory/accounts/nosuchaccount");
         await AccessTests.AssertProblemAsync(unknown, "/problems/not-found");
     }
