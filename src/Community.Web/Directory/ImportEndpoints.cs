@@ -43,11 +43,18 @@ public static class ImportEndpoints
             return TooLarge();
         }
 
+        // Read up to the limit and no further, whatever the server's own limit and however the body is sent (chunked).
         using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, cancellation);
-        if (body.Length > ImportRows.MaxBodyBytes)
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellation)) > 0)
         {
-            return TooLarge();
+            if (body.Length + read > ImportRows.MaxBodyBytes)
+            {
+                return TooLarge();
+            }
+
+            body.Write(chunk, 0, read);
         }
 
         try
