@@ -60,6 +60,12 @@ public sealed class ModerationPageTests(BoardSite site)
             await Expect(moderator.Locator(".moderation-trail li").First).ToContainTextAsync("Approved");
             await CheckAsync(moderator, "moderate-decided");
 
+            // Cancelling the event asks for a ticked box first.
+            await organiser.ReloadAsync();
+            await organiser.GetByRole(AriaRole.Button, new() { Name = "Cancel the event" }).ClickAsync();
+            await Expect(organiser.Locator(".listing-panel").GetByRole(AriaRole.Alert)).ToContainTextAsync("Tick the box");
+            await Expect(organiser.Locator(".listing-panel")).Not.ToContainTextAsync("This event is cancelled.");
+
             var visitor = await site.NewPersonAsync(360);
             await visitor.GotoAsync($"/m/{meetingId}");
             await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Code club open day" })).ToBeVisibleAsync();

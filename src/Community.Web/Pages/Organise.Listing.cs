@@ -74,7 +74,17 @@ public sealed partial class OrganiseModel
 
     public Task<IActionResult> OnPostListingWithdrawAsync(string meetingId) => ListingStepAsync(meetingId, (grain, actor) => grain.Withdraw(actor));
 
-    public Task<IActionResult> OnPostListingCancelAsync(string meetingId) => ListingStepAsync(meetingId, (grain, actor) => grain.Cancel(actor));
+    /// <summary>Cancelling cannot be undone: the box must be ticked.</summary>
+    public async Task<IActionResult> OnPostListingCancelAsync(string meetingId, bool confirm)
+    {
+        if (!confirm)
+        {
+            ListingRefusal = texts["Listing.CancelConfirmNeeded"];
+            return await ShowAsync(meetingId);
+        }
+
+        return await ListingStepAsync(meetingId, (grain, actor) => grain.Cancel(actor));
+    }
 
     private async Task<IActionResult> ListingStepAsync(string meetingId, Func<IListingGrain, Actor, Task<ListingView>> step)
     {
