@@ -84,7 +84,7 @@ public static partial class ImportValidation
             .Range("maxAge", maxAge, 0, MaxAge)
             .Check(minAge is null || maxAge is null || minAge <= maxAge, "maxAge", "At least minAge.")
             .Range("capacity", capacity, 1, MaxCapacity)
-            .Check(campaign is null || Slug().IsMatch(campaign), "campaign", "A campaign's slug: 3-60 of a-z, 0-9 and '-' (not at either end).")
+            .Check(campaign is null || CampaignLimits.SlugPattern().IsMatch(campaign), "campaign", "A campaign's slug: 3-60 of a-z, 0-9 and '-' (not at either end).")
             .Text("organiserName", organiserName, OrganiserNameMaxLength)
             .Check(imageUrl is null || (imageUrl.Length <= 2_000 && Uri.TryCreate(imageUrl, UriKind.Absolute, out var image) && image.Scheme == Uri.UriSchemeHttps),
                 "imageUrl", "An absolute https link.");
@@ -217,7 +217,4 @@ public static partial class ImportValidation
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$")]
     private static partial Regex IsoWithOffset();
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,58}[a-z0-9]$")]
-    private static partial Regex Slug();
 }
