@@ -45,6 +45,22 @@ public sealed record MeetingPatch
     [Id(9)] public IReadOnlyList<string>? Languages { get; init; }
     [Id(10)] public MeetingState? State { get; init; }
     [Id(11)] public string? VenueName { get; init; }
+
+    /// <summary>The edit that makes a meeting's details these: every member set, an empty optional text clears it.</summary>
+    public static MeetingPatch Replacing(MeetingDetails details) => new()
+    {
+        Title = details.Title,
+        Description = details.Description,
+        StartsAt = details.StartsAt,
+        EndsAt = details.EndsAt,
+        TimeZone = details.TimeZone,
+        VenueName = details.VenueName ?? "",
+        City = details.City ?? "",
+        Country = details.Country ?? "",
+        OnlineLink = details.OnlineLink ?? "",
+        Tags = details.Tags,
+        Languages = details.Languages,
+    };
 }
 
 /// <summary>The public face of a meeting: anyone with its id may read it.</summary>

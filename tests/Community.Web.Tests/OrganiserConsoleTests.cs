@@ -44,6 +44,8 @@ public sealed class OrganiserConsoleTests(WebFixture fixture)
         using var organiser = fixture.App.CreateClient(meeting.OrganiserToken);
         var meetingUrl = $"/api/meetings/{meeting.MeetingId}";
         var console = $"/m/{meeting.MeetingId}/organise";
+        // Tags and languages come from the API or an import; the console has no fields for them and keeps them.
+        await ApiSession.SendAsync<MeetingView>(organiser, HttpMethod.Patch, meetingUrl, new { tags = new[] { "ai" }, languages = new[] { "bg" } });
 
         using var saved = await PageForms.PostAsync(organiser, console, $"{console}?handler=Details", DetailsForm());
         await PageForms.PostAsync(organiser, console, $"{console}?handler=Board", new Dictionary<string, string>
@@ -60,6 +62,8 @@ public sealed class OrganiserConsoleTests(WebFixture fixture)
         Assert.Equal("Europe/Sofia", view.Details.TimeZone);
         Assert.Equal(("Sofia Tech Park", "Sofia", "BG"), (view.Details.VenueName, view.Details.City, view.Details.Country));
         Assert.Equal(MeetingState.Live, view.State);
+        Assert.Equal(["ai"], view.Details.Tags);
+        Assert.Equal(["bg"], view.Details.Languages);
         var snapshot = await ApiSession.GetAsync<BoardSnapshot>(organiser, $"{meetingUrl}/boards/{Assert.Single(view.Boards).BoardId}");
         Assert.Equal(
             [DateTimeOffset.Parse("2026-12-05T08:00:00Z"), DateTimeOffset.Parse("2026-12-06T07:30:00Z")],

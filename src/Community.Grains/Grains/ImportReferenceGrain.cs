@@ -69,7 +69,7 @@ internal sealed class ImportReferenceGrain(
         }
         else
         {
-            await Meeting.Update(Organiser, Patch(activity.Meeting));
+            await Meeting.Update(Organiser, MeetingPatch.Replacing(activity.Meeting));
         }
 
         try
@@ -124,20 +124,4 @@ internal sealed class ImportReferenceGrain(
     private IMeetingGrain Meeting => GrainFactory.GetGrain<IMeetingGrain>(reference.State.MeetingId);
 
     private Actor Organiser => new(reference.State.OrganiserId, "Organiser", Role.Organiser);
-
-    /// <summary>Every member set, so what the row left out is cleared ("" clears an optional text).</summary>
-    private static MeetingPatch Patch(MeetingDetails details) => new()
-    {
-        Title = details.Title,
-        Description = details.Description,
-        StartsAt = details.StartsAt,
-        EndsAt = details.EndsAt,
-        TimeZone = details.TimeZone,
-        VenueName = details.VenueName ?? "",
-        City = details.City ?? "",
-        Country = details.Country ?? "",
-        OnlineLink = details.OnlineLink ?? "",
-        Tags = details.Tags,
-        Languages = details.Languages,
-    };
 }

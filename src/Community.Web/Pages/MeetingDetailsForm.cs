@@ -142,19 +142,4 @@ public sealed class MeetingDetailsForm
             OnlineLink = link,
         };
     }
-
-    /// <summary>The edit that makes a meeting's details these: an empty optional field clears it.</summary>
-    public static MeetingPatch Patch(MeetingDetails details, MeetingState state) => new()
-    {
-        Title = details.Title,
-        Description = details.Description,
-        StartsAt = details.StartsAt,
-        EndsAt = details.EndsAt,
-        TimeZone = details.TimeZone,
-        VenueName = details.VenueName ?? "",
-        City = details.City ?? "",
-        Country = details.Country ?? "",
-        OnlineLink = details.OnlineLink ?? "",
-        State = state,
-    };
 }

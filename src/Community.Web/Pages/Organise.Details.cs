@@ -30,7 +30,8 @@ public sealed partial class OrganiseModel
             return await ShowAsync(meetingId);
         }
 
-        await grains.GetGrain<IMeetingGrain>(meetingId).Update(Organiser(meetingId), MeetingDetailsForm.Patch(read, details.State));
+        // The form has no tags or languages (the API and imports set them): null leaves them as they are.
+        await grains.GetGrain<IMeetingGrain>(meetingId).Update(Organiser(meetingId), MeetingPatch.Replacing(read) with { Tags = null, Languages = null, State = details.State });
         return Redirect($"/m/{meetingId}/organise?saved=true#details-heading");
     }
 }
