@@ -225,7 +225,9 @@ internal sealed partial class BoardRelay : IBoardObserver, IBoardWatchersObserve
         }
 
         _flushScheduled = true;
-        var window = _options.CoalescingWindowFor(Math.Max(_totalWatchers, Volatile.Read(ref _localWatchers)));
+        // Each connection gets its own copy: the window follows this node's connections when they outnumber the
+        // board's people (tabs, a venue's screens, one token on many sockets), so the node's bytes out stay bounded.
+        var window = _options.CoalescingWindowFor(Math.Max(_totalWatchers, Connections));
         var wait = _lastFlushAt + window - DateTimeOffset.UtcNow;
         _ = FlushAsync(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
     }

@@ -244,6 +244,51 @@ public sealed class LiveBoardTests(LiveStack stack) : IClassFixture<LiveStack>
     }
 
     [Fact]
+    public async Task A_board_on_many_connections_of_one_token_gets_the_crowded_boards_longer_window()
+    {
+        // A node that calls three connections a crowd and waits a whole second between messages to a crowd.
+        await using var node = stack.StartHost(new Dictionary<string, string?>
+        {
+            ["Live:QuietWatchers"] = "1",
+            ["Live:BusyWatchers"] = "3",
+            ["Live:MaxCoalescingWindow"] = "00:00:01",
+        });
+        var scenario = await BoardScenario.CreateAsync(stack.HostA, participants: 1, cards: 2);
+        // One token on three sockets is one person watching, but three copies of every message leave the node.
+        var screens = Enumerable.Range(0, 3).Select(_ => scenario.Watcher(node)).ToList();
+        var arrivals = new List<DateTimeOffset>();
+        screens[0].Connection.On<BoardChangesMessage>(LiveMessages.Changes, _ =>
+        {
+            lock (arrivals)
+            {
+                arrivals.Add(DateTimeOffset.UtcNow);
+            }
+        });
+        foreach (var screen in screens)
+        {
+            await screen.StartAsync();
+        }
+
+        using var voter = scenario.App.CreateClient(scenario.Participants[0].Token);
+        foreach (var cardId in scenario.CardIds)
+        {
+            await scenario.SetDotsAsync(voter, cardId, 1);
+            await Convergence.UntilAsync(() => screens[0].Board.Cards.Single(card => card.CardId == cardId).Dots == 1, () => $"The dot on {cardId} never showed.");
+        }
+
+        // Two messages a second apart or more (a slow machine only widens the gap), not the quiet board's 50 ms.
+        DateTimeOffset[] heard;
+        lock (arrivals)
+        {
+            heard = [.. arrivals];
+        }
+
+        Assert.True(heard.Length >= 2, $"Expected the two dots in two messages, heard {heard.Length}.");
+        Assert.True(heard[^1] - heard[^2] >= TimeSpan.FromMilliseconds(800), $"The second message came {(heard[^1] - heard[^2]).TotalMilliseconds:0} ms after the first.");
+        await DisposeAllAsync(screens);
+    }
+
+    [Fact]
     public async Task A_web_node_relays_a_board_only_while_someone_on_it_watches()
     {
         var scenario = await BoardScenario.CreateAsync(stack.HostA, participants: 0, cards: 0);

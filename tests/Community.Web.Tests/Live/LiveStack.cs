@@ -20,6 +20,11 @@ public sealed class LiveStack : IAsyncLifetime
 
     public CommunityWebApp HostB => _hostB ?? throw new InvalidOperationException("The stack did not start.");
 
+    /// <summary>A further web node on the same cluster with settings of its own; the caller disposes it.</summary>
+    public CommunityWebApp StartHost(IReadOnlyDictionary<string, string?> settings) =>
+        CommunityWebApp.Start(_cluster ?? throw new InvalidOperationException("The stack did not start."), kestrel: true,
+            new Dictionary<string, string?>(Settings.Concat(settings)));
+
     public async Task InitializeAsync()
     {
         _cluster = await CommunityCluster.StartAsync();
