@@ -53,7 +53,7 @@ public class StorageWrite
         var voters = dots.Keys.Take(15).ToList();
         _batch = BoardBatch.Between(board.Version - 1, board, voters.SelectMany(voter => dots[voter].Keys).Distinct(), voters);
         _journal = _cluster.Cluster.Silos[0].ServiceProvider.GetRequiredService<BoardJournals>().Open(GrainId.Create("benchboard", Guid.NewGuid().ToString("N")));
-        _journal.Restart(0);
+        await _journal.ReplayAsync(new BoardRecord()); // a board with nothing stored yet: its journal starts at version 0
     }
 
     [GlobalCleanup]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Azure.Storage.Blobs;
 using Community.Grains.Grains.Directory;
 using Community.Grains.Storage;
@@ -21,7 +22,7 @@ public static class CommunityGrainsHosting
         silo.AddBlobGrainStorageAsDefault(options => options.ConnectionString = connectionString);
         silo.Services.AddSingleton(services => new BoardJournals(
             services.GetRequiredService<IOptionsMonitor<BlobGrainStorageOptions>>().Get(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME),
-            JournalOptions(configuration)));
+            JournalOptions(configuration), services.GetRequiredService<ILogger<BoardJournal>>()));
         silo.Services.AddSingleton(_ => BlobConnection.CreateServiceClient(connectionString));
         silo.Services.AddSingleton(DirectoryOptions.From(configuration));
         silo.Services.AddSingleton<SummaryStore>().AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<SummaryStore>());

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using Azure;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Community.Grains.Abstractions;
 using Community.Grains.Storage;
@@ -115,6 +117,50 @@ public sealed class BoardJournalTests(JournalClusterFixture fixture) : IClassFix
         await AssertSurvivesCrashAsync(board, people);
         Assert.Equal(before.Version + 1, (await board.GetSnapshot(null)).Version);
     }
+
+    [Fact]
+    public async Task Journals_two_snapshots_old_are_emptied_and_the_board_and_its_restored_backup_still_come_back_whole()
+    {
+        var (scenario, board, cards, people) = await BoardAsync(12);
+        foreach (var (person, index) in people.Select((person, index) => (person, index)))
+        {
+            await board.SetDots(person, cards[index % cards.Count].CardId, 1);
+        }
+
+        // 15 batches, a snapshot every 4: at least three journals, of which only the newest two are still needed.
+        var journals = await JournalsAsync(scenario);
+        Assert.True(journals.Count >= 3, $"Expected three journals or more, found {journals.Count}.");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (journals[..^2].Any(journal => journal.Properties.BlobType != BlobType.Block) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            journals = await JournalsAsync(scenario);
+        }
+
+        Assert.All(journals[..^2], journal => Assert.Equal((BlobType.Block, 0L), (journal.Properties.BlobType!.Value, journal.Properties.ContentLength!.Value)));
+        Assert.All(journals[^2..], journal => Assert.Equal(BlobType.Append, journal.Properties.BlobType));
+
+        // An activation still holding an old snapshot can neither create its journal afresh nor append to it.
+        var emptied = fixture.Blobs.GetAppendBlobClient(journals[0].Name);
+        var create = await Assert.ThrowsAsync<RequestFailedException>(() => emptied.CreateAsync(new AppendBlobCreateOptions { Conditions = new AppendBlobRequestConditions { IfNoneMatch = ETag.All } }));
+        Assert.Equal(409, create.Status);
+        using var line = new MemoryStream("\n{}\n"u8.ToArray());
+        Assert.Equal(409, (await Assert.ThrowsAsync<RequestFailedException>(() => emptied.AppendBlockAsync(line))).Status);
+
+        await AssertSurvivesCrashAsync(board, people);
+
+        // The operator's way back from a damaged snapshot still leads to the acknowledged board.
+        var before = await Task.WhenAll(people.Select(person => board.GetSnapshot(person.ParticipantId)));
+        var snapshotBlob = await fixture.Blobs.GetBlobsAsync().Where(blob => blob.Name.Contains(scenario.MeetingId) && blob.Name.EndsWith("/board.json")).SingleAsync();
+        Assert.NotNull(await GrainStateBackups.RestoreAsync(fixture.Blobs, snapshotBlob.Name));
+        await fixture.Cluster.CrashAsync();
+        Assert.Equal(Scenario.Json(before), Scenario.Json(await Task.WhenAll(people.Select(person => board.GetSnapshot(person.ParticipantId)))));
+    }
+
+    /// <summary>The board's journals, oldest first, with their blob type and length.</summary>
+    private async Task<List<BlobItem>> JournalsAsync(Scenario scenario) =>
+        [.. (await fixture.Blobs.GetBlobsAsync().Where(blob => blob.Name.Contains(scenario.MeetingId) && blob.Name.EndsWith(".journal")).ToListAsync())
+            .OrderBy(blob => long.Parse(blob.Name.Split('.')[^2]))];
 
     [Fact]
     public async Task Hiding_dot_counts_is_a_change_of_the_board_itself_and_survives_a_crash_with_the_dots_after_it()

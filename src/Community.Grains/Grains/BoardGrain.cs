@@ -473,7 +473,7 @@ internal sealed class BoardGrain : Grain, IBoardGrain
         {
             // Serialises the record before its first await, so what is stored is exactly `writing`.
             await _board.WriteStateAsync();
-            _journal.Restart(writing.Version);
+            _journal.StartAfterSnapshot(writing.Version);
         }
         else
         {

@@ -6,17 +6,18 @@ using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Community.Grains.Abstractions;
 using Community.Grains.Grains;
+using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
 namespace Community.Grains.Storage;
 
 /// <summary>Opens the journal of a board activation, next to its snapshot blob in the grain state container.</summary>
-internal sealed class BoardJournals(BlobGrainStorageOptions storage, BoardJournalOptions options)
+internal sealed class BoardJournals(BlobGrainStorageOptions storage, BoardJournalOptions options, ILogger<BoardJournal> logger)
 {
     private readonly BlobContainerClient _container =
         BlobConnection.CreateServiceClient(storage.ConnectionString).GetBlobContainerClient(storage.ContainerName);
 
-    public BoardJournal Open(GrainId grainId) => new(_container, grainId, options);
+    public BoardJournal Open(GrainId grainId) => new(_container, grainId, options, logger);
 }
 
 /// <summary>
@@ -26,11 +27,14 @@ internal sealed class BoardJournals(BlobGrainStorageOptions storage, BoardJourna
 /// activation last saw (and the first one on the blob not existing), so two activations can never both append: the
 /// loser gets an <see cref="InconsistentStateException"/> and reloads. Before a snapshot is written the journal is
 /// sealed the same way, so an activation still holding the old snapshot cannot append an entry nobody will replay.
-/// Old journals are kept: deleting one would let such an activation create it afresh.
+/// A journal two snapshots old is emptied (<see cref="StartAfterSnapshot"/>): nothing replays it any more, not even
+/// the snapshot's backup copy an operator may restore.
 /// </summary>
-internal sealed class BoardJournal(BlobContainerClient container, GrainId grainId, BoardJournalOptions options)
+internal sealed partial class BoardJournal(BlobContainerClient container, GrainId grainId, BoardJournalOptions options, ILogger<BoardJournal> logger)
 {
+    private const string Suffix = ".journal";
     private AppendBlobClient _blob = null!;
+    private long _snapshotVersion;
     private bool _exists;
     private long _position;
     private int _entries;
@@ -39,8 +43,9 @@ internal sealed class BoardJournal(BlobContainerClient container, GrainId grainI
     public string BlobName => _blob.Name;
 
     /// <summary>Part of the stored contract, next to the snapshot blob: never rename.</summary>
-    public static string JournalName(GrainId grainId, long snapshotVersion) =>
-        $"{grainId.Type}/{grainId.Key}/{BoardGrain.StateName}.{snapshotVersion}.journal";
+    public static string JournalName(GrainId grainId, long snapshotVersion) => $"{Prefix(grainId)}{snapshotVersion}{Suffix}";
+
+    private static string Prefix(GrainId grainId) => $"{grainId.Type}/{grainId.Key}/{BoardGrain.StateName}.";
 
     /// <summary>The next write must be a snapshot: the journal is long, or sealed by a snapshot that was not written.</summary>
     public bool DueForSnapshot => _sealed || _entries >= options.SnapshotEveryBatches || _position >= options.SnapshotAfterBytes;
@@ -93,14 +98,59 @@ internal sealed class BoardJournal(BlobContainerClient container, GrainId grainI
     }
 
     /// <summary>Starts the (not yet created) journal that follows a snapshot of <paramref name="version"/>.</summary>
-    public void Restart(long version)
+    private void Restart(long version)
     {
+        _snapshotVersion = version;
         _blob = container.GetAppendBlobClient(JournalName(grainId, version));
         _exists = false;
         _position = 0;
         _entries = 0;
         _sealed = false;
     }
+
+    /// <summary>
+    /// Once a snapshot of <paramref name="version"/> is stored: starts its journal, and empties every journal older
+    /// than the one just closed, off the write's path. The closed one stays: until the storage has copied the new
+    /// snapshot, the backup an operator restores is the previous snapshot, and that needs it.
+    /// </summary>
+    public void StartAfterSnapshot(long version)
+    {
+        var closed = _snapshotVersion;
+        Restart(version);
+        _ = EmptyJournalsBeforeAsync(closed);
+    }
+
+    /// <summary>
+    /// An emptied journal becomes an empty block blob rather than disappearing: an activation still holding an old
+    /// snapshot then cannot create that journal afresh (it exists) or append to it (it is not an append blob), so
+    /// nothing it acknowledges can land where nobody replays it. A failure is only logged: the next snapshot retries.
+    /// </summary>
+    private async Task EmptyJournalsBeforeAsync(long version)
+    {
+        try
+        {
+            await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, Prefix(grainId), CancellationToken.None))
+            {
+                if (blob.Properties.BlobType == BlobType.Append && SnapshotVersionOf(blob.Name) < version)
+                {
+                    await container.GetBlobClient(blob.Name).UploadAsync(BinaryData.Empty, overwrite: true);
+                }
+            }
+        }
+        catch (Exception exception) when (exception is RequestFailedException || BlobGrainStorage.IsStorageFault(exception))
+        {
+            LogEmptyingFailed(grainId.ToString(), exception.Message);
+        }
+    }
+
+    private long? SnapshotVersionOf(string blobName) =>
+        blobName.EndsWith(Suffix, StringComparison.Ordinal)
+        && long.TryParse(blobName.AsSpan(Prefix(grainId).Length, blobName.Length - Prefix(grainId).Length - Suffix.Length), out var version)
+            ? version
+            : null;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not empty the old journals of {Board}: {Reason}")]
+    private partial void LogEmptyingFailed(string board, string reason);
 
     /// <summary>Stores one batch; completes once it is durable.</summary>
     public async Task AppendAsync(BoardBatch batch)

@@ -41,8 +41,8 @@ public sealed class MeetingJoining(IGrainFactory grains, MemberChecks checks, Ti
             Require(target.Role == Role.Participant, DomainError.InviteUnusable, "This invite is from before invites expired: ask for a new one.");
         }
 
-        // A participant's id follows from their browser's device id: a new phone costs one grain and one blob write,
-        // and the same browser joining again finds its participant. Facilitators and organisers join by invite, each anew.
+        // A participant's id follows from their browser's device id: a new phone costs one grain and its share of the
+        // roster's group commit, and the same browser joining again finds its participant. Facilitators and organisers join by invite, each anew.
         var fromDevice = target.Role == Role.Participant && deviceId is not null;
         var participantId = fromDevice ? DeviceCookie.ParticipantIdFor(target.MeetingId, deviceId!) : NewId();
         var profile = new ParticipantProfile(participantId, displayName, country, target.Role, time.GetUtcNow());
