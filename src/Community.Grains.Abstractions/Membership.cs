@@ -11,14 +11,21 @@ public interface IRosterGrain : IGrainWithStringKey
     /// </summary>
     Task<bool> Add(ParticipantProfile profile);
 
-    /// <summary>The listed profile of this participant, or null. A new participant's profile is stored only here.</summary>
+    /// <summary>What the roster knows of this participant. A new participant's profile is stored only here.</summary>
     [ReadOnly]
-    Task<ParticipantProfile?> Find(string participantId);
+    Task<RosterLookup> Find(string participantId);
 
     /// <summary>Everyone who joined, oldest first.</summary>
     [ReadOnly]
     Task<IReadOnlyList<ParticipantProfile>> List();
 }
+
+/// <summary>
+/// A participant's listed profile, or null; and whether the roster is full, since then a participant it does not list
+/// may have stored their profile themselves (<see cref="IRosterGrain.Add"/> returned false to them).
+/// </summary>
+[Immutable, GenerateSerializer]
+public sealed record RosterLookup([property: Id(0)] ParticipantProfile? Profile, [property: Id(1)] bool Full);
 
 /// <summary>The device cookie's value: 16 random bytes in base64url. Anything else is ignored as if absent.</summary>
 public static class DeviceIds

@@ -1,4 +1,7 @@
+using Azure.Storage.Blobs;
 using Community.Grains.Abstractions;
+using Community.Grains.Grains;
+using Community.Grains.Storage;
 
 namespace Community.Grains.Tests;
 
@@ -23,5 +26,25 @@ public sealed class JoinDurabilityTests(ClusterFixture fixture)
         Assert.Equal("Ana", again.DisplayName);
         var roster = await fixture.Cluster.Grains.GetGrain<IRosterGrain>(scenario.MeetingId).List();
         Assert.Single(roster, person => person.ParticipantId == participantId);
+    }
+
+    [Fact]
+    public async Task Joining_stores_nothing_of_the_persons_own_yet_where_they_said_they_are_survives_a_restart()
+    {
+        var scenario = await Scenario.StartAsync(fixture.Cluster.Grains);
+        var participantId = Scenario.NewId();
+        var participant = fixture.Cluster.Grains.GetGrain<IParticipantGrain>(Keys.Participant(scenario.MeetingId, participantId));
+        await participant.Rejoin(new ParticipantProfile(participantId, "Boris", "BG", Role.Participant, DateTimeOffset.UtcNow));
+        var ownBlob = new BlobServiceClient(fixture.Cluster.Azurite.ConnectionString).GetBlobContainerClient(StorageNames.GrainStateContainer)
+            .GetBlobClient(BlobGrainStorage.BlobName(ParticipantGrain.StateName, participant.GetGrainId()));
+        Assert.False((await ownBlob.ExistsAsync()).Value, "A join should be stored by the roster alone.");
+
+        var atTheAiTable = new CardRef("marketplace", "ai-in-class");
+        Assert.Null(await participant.BeHere(atTheAiTable));
+        await fixture.Cluster.RestartAsync();
+
+        // Moving on after the restart ends the discussion they were at before it.
+        Assert.Equal(atTheAiTable, await participant.BeHere(new CardRef("marketplace", "unplugged")));
+        Assert.Equal("Boris", (await participant.Get())?.DisplayName);
     }
 }

@@ -1,4 +1,7 @@
 using Community.Grains.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Providers;
+using Orleans.Storage;
 
 namespace Community.Grains.Grains;
 
@@ -12,19 +15,23 @@ internal sealed record ParticipantRecord
 
 /// <summary>
 /// One person in one meeting, a grain each, so a join storm never queues on one grain. A new person's profile is
-/// stored by the roster's group commit alone (a whole storm shares a few writes); this grain's own blob is written only
-/// when the person says where they are, or when the roster is full.
+/// stored by the roster's group commit alone (a whole storm shares a few writes), and the grain finds it there when it
+/// activates again; its own blob is read only when needed and written only when the person says where they are, or
+/// when the roster is full. A new phone's join so costs no storage request of its own.
 /// </summary>
 internal sealed class ParticipantGrain(
-    [PersistentState(ParticipantGrain.StateName)] IPersistentState<ParticipantRecord> participant, IGrainFactory grains) : Grain, IParticipantGrain
+    IGrainFactory grains, [FromKeyedServices(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)] IGrainStorage storage) : Grain, IParticipantGrain
 {
     /// <summary>Part of the blob name: never rename.</summary>
     public const string StateName = "participant";
 
+    private LazyState<ParticipantRecord> _own = null!;
+    private ParticipantProfile? _profile;
+
     public async Task<ParticipantProfile> Register(ParticipantProfile profile)
     {
         var registered = Validated(profile);
-        if (participant.State.Profile is { } existing)
+        if (_profile is { } existing)
         {
             // A retried join is fine; a second, different person under the same id is not.
             Rules.Require(existing with { JoinedAt = registered.JoinedAt } == registered, DomainError.Conflict,
@@ -38,7 +45,7 @@ internal sealed class ParticipantGrain(
     public async Task<ParticipantProfile> Rejoin(ParticipantProfile profile)
     {
         var registered = Validated(profile);
-        return participant.State.Profile is { } existing ? await ListedAgain(existing) : await RegisterNew(registered);
+        return _profile is { } existing ? await ListedAgain(existing) : await RegisterNew(registered);
     }
 
     private ParticipantProfile Validated(ParticipantProfile profile)
@@ -63,10 +70,10 @@ internal sealed class ParticipantGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (participant.State.Profile is null)
-        {
-            participant.State = participant.State with { Profile = await Roster.Find(ParticipantId) };
-        }
+        _own = new LazyState<ParticipantRecord>(storage, StateName, this.GetGrainId());
+        var listed = await Roster.Find(ParticipantId);
+        // Only a roster that was full when they joined can miss someone who is registered: they stored their own profile.
+        _profile = listed.Profile ?? (listed.Full ? (await _own.GetAsync()).Profile : null);
     }
 
     private async Task<ParticipantProfile> RegisterNew(ParticipantProfile registered)
@@ -80,10 +87,10 @@ internal sealed class ParticipantGrain(
 
         if (!await Roster.Add(registered))
         {
-            await participant.Store(new ParticipantRecord { Profile = registered });
+            await _own.Store(await _own.GetAsync() with { Profile = registered });
         }
 
-        participant.State = participant.State with { Profile = registered };
+        _profile = registered;
         return registered;
     }
 
@@ -93,25 +100,27 @@ internal sealed class ParticipantGrain(
 
     private IRosterGrain Roster => grains.GetGrain<IRosterGrain>(MeetingId);
 
-    public Task<ParticipantProfile?> Get() => Task.FromResult(participant.State.Profile);
+    public Task<ParticipantProfile?> Get() => Task.FromResult(_profile);
 
     public async Task<CardRef?> BeHere(CardRef card)
     {
-        var previous = participant.State.Presence;
+        var own = await _own.GetAsync();
+        var previous = own.Presence;
         if (previous == card)
         {
             return null;
         }
 
-        await participant.Store(participant.State with { Presence = card });
+        await _own.Store(own with { Profile = _profile, Presence = card });
         return previous;
     }
 
     public async Task Leave(CardRef card)
     {
-        if (participant.State.Presence == card)
+        var own = await _own.GetAsync();
+        if (own.Presence == card)
         {
-            await participant.Store(participant.State with { Presence = null });
+            await _own.Store(own with { Profile = _profile, Presence = null });
         }
     }
 }

@@ -61,7 +61,7 @@ internal sealed class RosterGrain : Grain, IRosterGrain
         return true;
     }
 
-    public Task<ParticipantProfile?> Find(string participantId) => Task.FromResult(_known.GetValueOrDefault(participantId));
+    public Task<RosterLookup> Find(string participantId) => Task.FromResult(new RosterLookup(_known.GetValueOrDefault(participantId), _known.Count >= MaxPeople));
 
     public Task<IReadOnlyList<ParticipantProfile>> List() => Task.FromResult<IReadOnlyList<ParticipantProfile>>(_roster.State.People);
 }
