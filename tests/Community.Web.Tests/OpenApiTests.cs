@@ -48,6 +48,8 @@ public sealed partial class OpenApiTests(WebFixture fixture)
         var responses = operation.GetProperty("responses").EnumerateObject().Select(response => response.Name).ToList();
         Assert.Contains(responses, status => status.StartsWith('2'));
         Assert.Contains(responses, status => status.StartsWith('4'));
+        // Any route may meet a silo or storage outage: clients must know to retry after a 503.
+        Assert.Contains("503", responses);
         if (method is "post" or "put" or "patch" && operation.TryGetProperty("requestBody", out var body))
         {
             Assert.True(body.GetProperty("content").TryGetProperty("application/json", out _));

@@ -27,17 +27,17 @@ public static class DirectoryEndpoints
         var directory = endpoints.MapGroup("/api/directory").WithTags("Directory");
         directory.MapGet("", SearchAsync)
             .WithName("SearchDirectory").WithSummary("Public: a page of approved activities matching the filters, with counts by country and format")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         directory.MapGet("/map", MapAsync)
             .WithName("DirectoryMap").WithSummary("Public: matching activities in a box (bbox=south,west,north,east), clustered on a grid fixed per zoom (0-18)")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         directory.MapGet("/export.csv", ExportCsvAsync)
             .WithName("ExportDirectoryCsv").WithSummary("Public: every matching activity (at most 50,000) as CSV, times in ISO 8601 with offsets")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         directory.MapGet("/export.json", ExportJsonAsync)
             .WithName("ExportDirectoryJson").WithSummary("Public: every matching activity (at most 50,000) as a JSON array")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         return endpoints;
     }
 

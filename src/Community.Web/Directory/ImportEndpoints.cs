@@ -23,8 +23,7 @@ public static class ImportEndpoints
             .Accepts<string>("text/csv", "application/json")
             .ProducesProblems(
                 StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden,
-                StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status429TooManyRequests,
-                StatusCodes.Status503ServiceUnavailable);
+                StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status429TooManyRequests);
         return endpoints;
     }
 

@@ -32,7 +32,7 @@ public static class ModerationEndpoints
         moderation.MapGet("/api/moderation/decisions", DecisionsAsync)
             .WithName("GetModerationDecisions")
             .WithSummary("Moderator or campaign owner: the decisions taken in the caller's queues, newest first (?limit=1-500)")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
 
         moderation.MapPost("/api/meetings/{meetingId}/listing/approve", ApproveAsync)
             .WithName("ApproveListing")

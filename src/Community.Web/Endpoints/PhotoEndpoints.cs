@@ -51,8 +51,7 @@ public static class PhotoEndpoints
             .Accepts<IFormFile>("multipart/form-data")
             .DisableAntiforgery()
             .ProducesWriteProblems()
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblems(StatusCodes.Status415UnsupportedMediaType);
         endpoints.MapGet("/media/{name}", ServeAsync)
             .WithName("GetMedia")
             .WithSummary("A photo (display size or thumbnail), by the name its upload returned; names never change content")

@@ -41,7 +41,7 @@ public static class SummaryEndpoints
             .ProducesWriteProblems();
         summary.MapPost("/preview", PreviewAsync)
             .WithName("PreviewSummary").WithSummary("Organiser: the HTML this Markdown publishes as (changes nothing); 503 with Retry-After when the node is busy rendering")
-            .ProducesWriteProblems().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesWriteProblems();
         summary.MapPost("/publish", (string meetingId, Caller caller, IGrainFactory grains) => Summary(grains, meetingId).Publish(caller.Actor))
             .WithName("PublishSummary").WithSummary("Organiser: render and publish the draft as a new version; earlier versions stay")
             .ProducesWriteProblems();
