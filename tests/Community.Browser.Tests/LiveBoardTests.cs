@@ -80,7 +80,12 @@ public sealed class LiveBoardTests(BoardSite site)
 
             // The keyboard way: the card's "Place in" list and its button.
             var card = Card(organiser, "Coding in kindergarten");
-            await card.GetByRole(AriaRole.Combobox, new() { Name = "Place Coding in kindergarten in" }).SelectOptionAsync("Round 1 · Room A");
+            var placeIn = card.GetByRole(AriaRole.Combobox, new() { Name = "Place Coding in kindergarten in" });
+            await placeIn.SelectOptionAsync("Round 1 · Room A");
+            // A live update between choosing and pressing Place keeps the facilitator's choice.
+            await ana.GetByRole(AriaRole.Button, new() { Name = "I'm interested: Hackathons for teens" }).ClickAsync();
+            await Expect(Card(organiser, "Hackathons for teens")).ToContainTextAsync("1 interested");
+            await Expect(placeIn.Locator("option:checked")).ToHaveTextAsync("Round 1 · Room A");
             await card.GetByRole(AriaRole.Button, new() { Name = "Place", Exact = true }).ClickAsync();
             var cellA1 = "#grid tbody tr:nth-child(1) td:nth-child(2)";
             foreach (var person in new[] { ana, boris })

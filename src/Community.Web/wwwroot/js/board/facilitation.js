@@ -17,8 +17,14 @@ export function createFacilitatorTools(cardId, element) {
   const placeButton = make('button', { type: 'button', className: 'secondary', textContent: t('facilitator.place') });
   const placeLabel = make('label', { htmlFor: placeSelect.id, textContent: t('facilitator.placeLabel') });
   const placeGroup = make('div', { className: 'inline-field' }, [placeLabel, placeSelect]);
-  placeButton.addEventListener('click', () => placeFromSelect(cardId, placeSelect.value));
+  // A choice not yet placed survives live updates of the board, which otherwise reset the list to where the card is.
+  placeSelect.addEventListener('change', () => { placeSelect.dataset.pending = 'true'; });
+  placeButton.addEventListener('click', async () => {
+    await placeFromSelect(cardId, placeSelect.value);
+    delete placeSelect.dataset.pending;
+  });
   element.addEventListener('dragstart', event => {
+    delete placeSelect.dataset.pending;
     event.dataTransfer.setData('text/plain', cardId);
     event.dataTransfer.effectAllowed = 'move';
   });
@@ -68,7 +74,8 @@ export function updateFacilitatorTools(parts, card, cell) {
       }
     }
 
-    replaceOptions(parts.placeSelect, options, cell ? `${cell.slot.id}|${cell.space.id}` : '');
+    const placed = cell ? `${cell.slot.id}|${cell.space.id}` : '';
+    replaceOptions(parts.placeSelect, options, parts.placeSelect.dataset.pending ? parts.placeSelect.value : placed);
   }
 
   const others = activeCards(board).filter(other => other.cardId !== card.cardId);
