@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.SignalR;
 // "every" (baseline b): every vote broadcast to every watcher at once, as older open-space tools do.
 // It speaks the stack's routes and shapes: PUT /api/meetings/{m}/boards/{b}/cards/{c}/dots {dots} with a bearer
 // token naming the voter, hub /hubs/live with Watch(meetingId, boardId) and `changes` messages
-// {boardId, fromVersion, toVersion, cards: [{cardId, dots}], removed: []}. Any ids and tokens are accepted.
+// {boardId, fromVersion, toVersion, dots: {cardId: count}} (the stack's short form of a dot change). Any ids and
+// tokens are accepted.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddSignalR();
@@ -29,7 +30,7 @@ internal sealed record DotsRequest(int Dots);
 
 internal sealed record CardDots(string CardId, int Dots);
 
-internal sealed record ChangesMessage(string BoardId, long FromVersion, long ToVersion, IReadOnlyList<CardDots> Cards, IReadOnlyList<string> Removed);
+internal sealed record ChangesMessage(string BoardId, long FromVersion, long ToVersion, IReadOnlyDictionary<string, int> Dots);
 
 internal sealed class LiveHub(Counter counter) : Hub
 {
@@ -61,7 +62,7 @@ internal sealed class Counter(TimeSpan window, IHubContext<LiveHub> hub) : Backg
             version = ++_version;
             if (window == TimeSpan.Zero)
             {
-                _ = hub.Clients.Group(boardId).SendAsync("changes", new ChangesMessage(boardId, version - 1, version, [new CardDots(cardId, total)], []));
+                _ = hub.Clients.Group(boardId).SendAsync("changes", new ChangesMessage(boardId, version - 1, version, new Dictionary<string, int> { [cardId] = total }));
                 return new { dots, version };
             }
 
@@ -104,7 +105,7 @@ internal sealed class Counter(TimeSpan window, IHubContext<LiveHub> hub) : Backg
 
             foreach (var (boardId, cards) in _pending)
             {
-                messages.Add(new ChangesMessage(boardId, _sentVersion, _version, cards.Select(pair => new CardDots(pair.Key, pair.Value)).ToList(), []));
+                messages.Add(new ChangesMessage(boardId, _sentVersion, _version, cards));
             }
 
             _pending.Clear();

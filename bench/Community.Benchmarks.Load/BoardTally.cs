@@ -4,7 +4,7 @@ namespace Community.Benchmarks.Load;
 
 /// <summary>
 /// A watcher's view of the board's dot counts, kept as a page keeps it: the snapshot from Watch, then every
-/// `changes` message (whole cards and patches) in version order, and a fresh snapshot after a gap. Only the
+/// `changes` message (whole cards, patches and short dot counts) in version order, and a fresh snapshot after a gap. Only the
 /// correctness smoke keeps one; the sweep counts bytes and never parses.
 /// </summary>
 public sealed class BoardTally
@@ -54,6 +54,14 @@ public sealed class BoardTally
                         _dots[card.GetProperty("cardId").GetString()!] = dots.GetInt32();
                     }
                 }
+            }
+        }
+
+        if (changes.TryGetProperty("dots", out var counts) && counts.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var count in counts.EnumerateObject())
+            {
+                _dots[count.Name] = count.Value.GetInt32();
             }
         }
 

@@ -64,10 +64,11 @@ internal sealed partial class BoardRelay : IBoardObserver, IBoardWatchersObserve
         _pending = new ChangeBatch(boardId);
     }
 
-    /// <summary>What participants get while counts are hidden: cards with 0 dots, patches without dots (none if that was all).</summary>
+    /// <summary>What participants get while counts are hidden: cards with 0 dots, patches without dots (none if that was all), no counts.</summary>
     private static BoardChangesMessage WithoutCounts(BoardChangesMessage changes) => changes with
     {
         Cards = [.. changes.Cards.Select(DotVisibility.WithoutCount)],
+        Dots = null,
         Patches = [.. changes.Patches.Select(patch => patch with { Dots = null }).Where(patch => patch != new CardPatch { CardId = patch.CardId })],
     };
 

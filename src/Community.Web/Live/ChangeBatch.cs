@@ -78,7 +78,12 @@ internal sealed class ChangeBatch(string boardId)
             return (LiveMessages.Resync, new ResyncMessage(boardId, _toVersion));
         }
 
+        // A patch that only moves a count goes in the short form, card id to count: half the bytes of a patch.
+        var dots = _patches.Values.Where(IsDotsOnly).ToDictionary(patch => patch.CardId, patch => patch.Dots!.Value, StringComparer.Ordinal);
         return (LiveMessages.Changes, new BoardChangesMessage(
-            boardId, _fromVersion, _toVersion, [.. _cards.Values], [.. _patches.Values], [.. _removed], _state, _round, watchers, _dotsHidden));
+            boardId, _fromVersion, _toVersion, [.. _cards.Values], [.. _patches.Values.Where(patch => !IsDotsOnly(patch))], [.. _removed], _state, _round,
+            watchers, _dotsHidden, dots.Count > 0 ? dots : null));
     }
+
+    private static bool IsDotsOnly(CardPatch patch) => patch.Dots is not null && patch == new CardPatch { CardId = patch.CardId, Dots = patch.Dots };
 }

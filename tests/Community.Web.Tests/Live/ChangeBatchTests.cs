@@ -41,6 +41,20 @@ public sealed class ChangeBatchTests
     }
 
     [Fact]
+    public void Cards_whose_only_change_is_their_dots_go_out_as_counts_and_the_others_as_patches()
+    {
+        var batch = new ChangeBatch("board");
+        batch.Add(new BoardChanges { FromVersion = 4, ToVersion = 5, Patches = [new CardPatch { CardId = "known", Dots = 3 }, new CardPatch { CardId = "other", Dots = 1 }] });
+        batch.Add(new BoardChanges { FromVersion = 5, ToVersion = 6, Patches = [new CardPatch { CardId = "other", Interested = 2 }] });
+
+        var changes = Assert.IsType<BoardChangesMessage>(batch.ToMessage(watchers: 1, maxCards: 100).Message);
+
+        Assert.Equal(new Dictionary<string, int> { ["known"] = 3 }, changes.Dots);
+        Assert.Equal(new CardPatch { CardId = "other", Dots = 1, Interested = 2 }, Assert.Single(changes.Patches));
+        Assert.Equal(["other", "known"], changes.AllPatches().Select(patch => patch.CardId));
+    }
+
+    [Fact]
     public void An_edited_card_is_whole_and_a_dotted_one_is_a_patch()
     {
         Assert.Null(CardPatch.Between(Known, Known with { Title = "Renamed", Dots = 3 }));

@@ -139,7 +139,8 @@ public sealed class LiveBoardClient : IAsyncDisposable
         }
 
         // A gap, or counts hidden or shown again (as the page's script, it takes a snapshot rather than patch counts).
-        if (changes.FromVersion > Version || changes.Patches.Any(patch => !_cards.ContainsKey(patch.CardId)) || changes.DotsHidden != _board!.DotsHidden)
+        var patches = changes.AllPatches().ToList();
+        if (changes.FromVersion > Version || patches.Any(patch => !_cards.ContainsKey(patch.CardId)) || changes.DotsHidden != _board!.DotsHidden)
         {
             return false;
         }
@@ -149,7 +150,7 @@ public sealed class LiveBoardClient : IAsyncDisposable
             _cards[card.CardId] = card;
         }
 
-        foreach (var patch in changes.Patches)
+        foreach (var patch in patches)
         {
             _cards[patch.CardId] = patch.ApplyTo(_cards[patch.CardId]);
         }

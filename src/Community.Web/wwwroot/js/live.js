@@ -165,7 +165,8 @@ export class BoardFeed {
     }
 
     const board = this.board;
-    const patches = message.patches ?? [];
+    // `dots` is the short form of patches that only move a count: {cardId: count}.
+    const patches = [...message.patches ?? [], ...Object.entries(message.dots ?? {}).map(([cardId, dots]) => ({ cardId, dots }))];
     // A gap, a patch of a card we never got whole (either way this board is behind), or counts hidden or shown again
     // (voting opened or closed on a board that hides them): the cards held have the wrong counts.
     if (message.fromVersion > board.version || patches.some(patch => !board.cards.has(patch.cardId))
