@@ -8,7 +8,7 @@ source scripts/install-tools.sh
 started=$SECONDS
 require_dotnet
 install_node_packages
-install_debian_packages chromium redis-server
+install_debian_packages chromium redis-server curl jq
 
 dotnet build Community.sln --nologo -clp:ErrorsOnly
 

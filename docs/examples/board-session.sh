@@ -19,8 +19,14 @@ call() {
 
 step() { printf '\n== %s\n' "$*"; }
 
+# The meeting is tomorrow in Sofia (a meeting that ended takes no more joins), with Sofia's offset on that day.
+day=$(TZ=Europe/Sofia date -d tomorrow +%F)
+offset=$(TZ=Europe/Sofia date -d "$day 12:00" +%:z)
+at() { printf '%sT%s:00%s' "$day" "$1" "$offset"; }
+
 step "Organiser creates the meeting"
-meeting=$(call POST /api/meetings "" '{"title":"EU Code Week Community Meeting","description":"Open space for teachers and community leaders.","startsAt":"2025-04-03T09:00:00+03:00","endsAt":"2025-04-03T17:00:00+03:00","timeZone":"Europe/Sofia","city":"Sofia","country":"BG","tags":["expertsgobacktoschool2024"],"languages":["en","bg"]}')
+meeting=$(call POST /api/meetings "" "$(jq -nc --arg starts "$(at 09:00)" --arg ends "$(at 17:00)" \
+  '{title: "EU Code Week Community Meeting", description: "Open space for teachers and community leaders.", startsAt: $starts, endsAt: $ends, timeZone: "Europe/Sofia", city: "Sofia", country: "BG", tags: ["expertsgobacktoschool2024"], languages: ["en", "bg"]}')")
 meeting_id=$(jq -r .meetingId <<<"$meeting")
 join_code=$(jq -r .joinCode <<<"$meeting")
 organiser=$(jq -r .organiserToken <<<"$meeting")
@@ -30,7 +36,8 @@ step "Organiser opens the meeting"
 call PATCH "/api/meetings/$meeting_id" "$organiser" '{"state":"live"}' | jq -c '{title: .details.title, state}'
 
 step "Organiser adds the open-space board: 2 slots x 2 spaces, 3 dots each"
-board=$(call POST "/api/meetings/$meeting_id/boards" "$organiser" '{"kind":"openSpace","title":"Open space marketplace","slots":[{"id":"morning","startsAt":"2025-04-03T10:00:00+03:00","endsAt":"2025-04-03T11:00:00+03:00","label":"10:00"},{"id":"noon","startsAt":"2025-04-03T11:30:00+03:00","endsAt":"2025-04-03T12:30:00+03:00","label":"11:30"}],"spaces":[{"id":"hall","name":"Main hall","capacity":80},{"id":"library","name":"Library","capacity":20}],"dotsPerParticipant":3,"maxDotsPerCard":1}')
+board=$(call POST "/api/meetings/$meeting_id/boards" "$organiser" "$(jq -nc --arg m1 "$(at 10:00)" --arg m2 "$(at 11:00)" --arg n1 "$(at 11:30)" --arg n2 "$(at 12:30)" \
+  '{kind: "openSpace", title: "Open space marketplace", slots: [{id: "morning", startsAt: $m1, endsAt: $m2, label: "10:00"}, {id: "noon", startsAt: $n1, endsAt: $n2, label: "11:30"}], spaces: [{id: "hall", name: "Main hall", capacity: 80}, {id: "library", name: "Library", capacity: 20}], dotsPerParticipant: 3, maxDotsPerCard: 1}')")
 board_id=$(jq -r .boardId <<<"$board")
 echo "$board" | jq -c .
 cards="/api/meetings/$meeting_id/boards/$board_id/cards"
