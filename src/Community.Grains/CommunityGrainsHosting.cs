@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Azure.Storage.Blobs;
+using Community.Grains.Grains;
 using Community.Grains.Grains.Directory;
 using Community.Grains.Storage;
 using Community.Grains.Summaries;
@@ -25,6 +26,7 @@ public static class CommunityGrainsHosting
             JournalOptions(configuration), services.GetRequiredService<ILogger<BoardJournal>>()));
         silo.Services.AddSingleton(_ => BlobConnection.CreateServiceClient(connectionString));
         silo.Services.AddSingleton(DirectoryOptions.From(configuration));
+        silo.Services.AddSingleton(RosterOptions.From(configuration));
         silo.Services.AddSingleton<SummaryStore>().AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<SummaryStore>());
         return silo;
     }

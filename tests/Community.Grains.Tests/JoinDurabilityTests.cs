@@ -48,3 +48,48 @@ public sealed class JoinDurabilityTests(ClusterFixture fixture)
         Assert.Equal("Boris", (await participant.Get())?.DisplayName);
     }
 }
+
+/// <summary>A cluster of its own whose rosters list two people, so a test reaches a full roster with a third join.</summary>
+public sealed class SmallRosterClusterFixture : ClusterFixture
+{
+    public const int MaxPeople = 2;
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Roster:MaxPeople"] = MaxPeople.ToString(),
+    };
+}
+
+/// <summary>Past the roster's limit a join still works: the person stores their own profile, and it survives a restart.</summary>
+public sealed class FullRosterTests(SmallRosterClusterFixture fixture) : IClassFixture<SmallRosterClusterFixture>
+{
+    [Fact]
+    public async Task Someone_who_joins_a_full_roster_is_the_same_person_after_a_restart_but_not_listed()
+    {
+        // The organiser and Ana fill the roster.
+        var scenario = await Scenario.StartAsync(fixture.Cluster.Grains);
+        var ana = await JoinAsync(scenario.MeetingId, "Ana");
+        var borisKey = Keys.Participant(scenario.MeetingId, Scenario.NewId());
+        var boris = await fixture.Cluster.Grains.GetGrain<IParticipantGrain>(borisKey)
+            .Rejoin(new ParticipantProfile(Keys.Parts(borisKey)[1], "Boris", "RO", Role.Participant, DateTimeOffset.UtcNow));
+        Assert.Equal("Boris", boris.DisplayName);
+
+        await fixture.Cluster.RestartAsync();
+
+        var participant = fixture.Cluster.Grains.GetGrain<IParticipantGrain>(borisKey);
+        Assert.Equal(Scenario.Json(boris), Scenario.Json(await participant.Get()));
+        var again = await participant.Rejoin(new ParticipantProfile(boris.ParticipantId, "Someone else", null, Role.Participant, DateTimeOffset.UtcNow));
+        Assert.Equal("Boris", again.DisplayName);
+        var listed = await fixture.Cluster.Grains.GetGrain<IRosterGrain>(scenario.MeetingId).List();
+        Assert.Equal(SmallRosterClusterFixture.MaxPeople, listed.Count);
+        Assert.Contains(listed, person => person.ParticipantId == ana.ParticipantId);
+        Assert.DoesNotContain(listed, person => person.ParticipantId == boris.ParticipantId);
+    }
+
+    private async Task<ParticipantProfile> JoinAsync(string meetingId, string name)
+    {
+        var participantId = Scenario.NewId();
+        return await fixture.Cluster.Grains.GetGrain<IParticipantGrain>(Keys.Participant(meetingId, participantId))
+            .Rejoin(new ParticipantProfile(participantId, name, "BG", Role.Participant, DateTimeOffset.UtcNow));
+    }
+}

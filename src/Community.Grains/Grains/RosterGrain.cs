@@ -21,16 +21,15 @@ internal sealed class RosterGrain : Grain, IRosterGrain
     /// <summary>Part of the blob name: never rename.</summary>
     public const string StateName = "roster";
 
-    /// <summary>A meeting lists at most this many people; later joins still work but are not listed.</summary>
-    public const int MaxPeople = 20_000;
-
     private readonly IPersistentState<RosterRecord> _roster;
     private readonly GroupCommit _commit;
     private readonly Dictionary<string, ParticipantProfile> _known = new(StringComparer.Ordinal);
+    private readonly int _maxPeople;
 
-    public RosterGrain([PersistentState(StateName)] IPersistentState<RosterRecord> roster)
+    public RosterGrain([PersistentState(StateName)] IPersistentState<RosterRecord> roster, RosterOptions options)
     {
         _roster = roster;
+        _maxPeople = options.MaxPeople;
         // After a failed write memory is ahead of storage: the next activation reloads.
         _commit = new GroupCommit(() => _roster.WriteStateAsync(), DeactivateOnIdle);
     }
@@ -47,7 +46,7 @@ internal sealed class RosterGrain : Grain, IRosterGrain
 
     public async Task<bool> Add(ParticipantProfile profile)
     {
-        if (_known.ContainsKey(profile.ParticipantId) || _known.Count >= MaxPeople)
+        if (_known.ContainsKey(profile.ParticipantId) || _known.Count >= _maxPeople)
         {
             await _commit.WhenDurable();
             return _known.ContainsKey(profile.ParticipantId);
@@ -61,7 +60,7 @@ internal sealed class RosterGrain : Grain, IRosterGrain
         return true;
     }
 
-    public Task<RosterLookup> Find(string participantId) => Task.FromResult(new RosterLookup(_known.GetValueOrDefault(participantId), _known.Count >= MaxPeople));
+    public Task<RosterLookup> Find(string participantId) => Task.FromResult(new RosterLookup(_known.GetValueOrDefault(participantId), _known.Count >= _maxPeople));
 
     public Task<IReadOnlyList<ParticipantProfile>> List() => Task.FromResult<IReadOnlyList<ParticipantProfile>>(_roster.State.People);
 }
