@@ -107,6 +107,7 @@ public sealed class LiveBoardTests(BoardSite site)
             await hackathons.GetByRole(AriaRole.Combobox, new() { Name = "Place Hackathons for teens in" }).SelectOptionAsync("Round 1 · Room A");
             await hackathons.GetByRole(AriaRole.Button, new() { Name = "Place", Exact = true }).ClickAsync();
             await Expect(organiser.GetByRole(AriaRole.Alert)).ToContainTextAsync("That cell is taken");
+            await Expect(hackathons.GetByRole(AriaRole.Combobox, new() { Name = "Place Hackathons for teens in" }).Locator("option:checked")).ToHaveTextAsync("Round 2 · Room B");
             await Expect(ana.Locator(cellB2)).ToContainTextAsync("Hackathons for teens");
 
             if (Environment.GetEnvironmentVariable(WholeDayTests.ScreenshotSetting) is { Length: > 0 } folder)

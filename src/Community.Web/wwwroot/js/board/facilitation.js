@@ -21,7 +21,9 @@ export function createFacilitatorTools(cardId, element) {
   placeSelect.addEventListener('change', () => { placeSelect.dataset.pending = 'true'; });
   placeButton.addEventListener('click', async () => {
     await placeFromSelect(cardId, placeSelect.value);
+    // Placed or refused, the list shows where the card is now.
     delete placeSelect.dataset.pending;
+    refresh();
   });
   element.addEventListener('dragstart', event => {
     delete placeSelect.dataset.pending;
