@@ -79,9 +79,10 @@ internal sealed class ChangeBatch(string boardId)
         }
 
         // A patch that only moves a count goes in the short form, card id to count: half the bytes of a patch.
-        var dots = _patches.Values.Where(IsDotsOnly).ToDictionary(patch => patch.CardId, patch => patch.Dots!.Value, StringComparer.Ordinal);
+        var byShape = _patches.Values.ToLookup(IsDotsOnly);
+        var dots = byShape[true].ToDictionary(patch => patch.CardId, patch => patch.Dots!.Value, StringComparer.Ordinal);
         return (LiveMessages.Changes, new BoardChangesMessage(
-            boardId, _fromVersion, _toVersion, [.. _cards.Values], [.. _patches.Values.Where(patch => !IsDotsOnly(patch))], [.. _removed], _state, _round,
+            boardId, _fromVersion, _toVersion, [.. _cards.Values], [.. byShape[false]], [.. _removed], _state, _round,
             watchers, _dotsHidden, dots.Count > 0 ? dots : null));
     }
 
